@@ -1,0 +1,8 @@
+import ArgumentParser
+
+extension AEPLab {
+  /// The commands listed under "Platform" in the help.
+  static var platformCommands: [any ParsableCommand.Type] {
+    []
+  }
+}
