@@ -80,6 +80,6 @@ let package = Package(
     tests("LabCore"),
     tests("Persistence"),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore"]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
   ]
 )
