@@ -10,6 +10,7 @@ extension LabDatabase {
   static func makeMigrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     WorkspaceInfoSchema.register(in: &migrator)
+    SandboxSchema.register(in: &migrator)
     return migrator
   }
 }
