@@ -65,12 +65,15 @@ let package = Package(
     // MARK: - Front ends
     library(
       "LocalServer",
-      ["LabCore", "Persistence", "PlatformAPI", "Sandbox", hummingbird, logging]),
+      [
+        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox", hummingbird,
+        logging,
+      ]),
     library(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", "LocalServer", argumentParser,
+        "PlatformAPI", "Sandbox", "LocalServer", argumentParser, logging,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
