@@ -67,5 +67,11 @@ let package = Package(
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence"),
+    tests("PQL"),
   ]
 )
+
+// PQL's golden cases are test data read from the source tree, not resources.
+for target in package.targets where target.name == "PQLTests" {
+  target.exclude = ["Golden"]
+}
