@@ -20,9 +20,11 @@ func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target
 }
 
 /// A test target for `name`, depending on it and on anything else it lists.
-func tests(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+func tests(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [])
+  -> Target
+{
   .testTarget(
-    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies,
+    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies, exclude: exclude,
     swiftSettings: strictSettings)
 }
 
@@ -81,8 +83,11 @@ let package = Package(
 
     // MARK: - Tests
     tests("LabCore"),
-    tests("Persistence"),
+    tests("Persistence", ["Curriculum"]),
+    tests("Curriculum", ["LabCore"]),
+    tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
+    tests("PQL", exclude: ["Golden"]),
   ]
 )

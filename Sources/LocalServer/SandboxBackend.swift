@@ -152,8 +152,8 @@ public struct SandboxBackend: PlatformBackend {
   }
 
   /// An engine namespace as the Platform's namespace object.
-  static func document(for namespace: Identities.IdentityNamespace) -> IdentityNamespaceDocument {
-    IdentityNamespaceDocument(
+  static func document(for namespace: Identities.IdentityNamespace) -> NamespaceDocument {
+    NamespaceDocument(
       id: namespace.id, code: namespace.code, name: namespace.name,
       description: namespace.description, idType: namespace.type.rawValue,
       custom: namespace.isCustom)

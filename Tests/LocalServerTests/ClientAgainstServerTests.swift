@@ -11,7 +11,7 @@ import Testing
     try await TestServer.with { port in
       let client = TestServer.client(port: port)
       let reply = try await client.listNamespaces()
-      let namespaces = try reply.decode([IdentityNamespaceDocument].self)
+      let namespaces = try reply.decode([NamespaceDocument].self)
       #expect(reply.status == 200)
       #expect(namespaces.map(\.code) == ["ECID", "Email"])
     }

@@ -58,9 +58,9 @@ struct PlatformOptions: ParsableArguments {
 
   /// The credentials for this target: the configuration and `AEP_*` variables, with base URLs
   /// replaced for `--target local` and `--base-url`.
-  func credentials(store: CredentialStore) throws(LabFailure) -> PlatformCredentials {
+  func credentials(store: CredentialStore) throws(LabFailure) -> PlatformAPI.PlatformCredentials {
     let overrideURL = baseURL ?? (target == .local ? Self.localURL : nil)
-    var credentials: PlatformCredentials
+    var credentials: PlatformAPI.PlatformCredentials
     if overrideURL != nil {
       // A local server accepts any pair unless started with --client-id/--client-secret, so
       // missing settings get lab defaults instead of an error.
@@ -83,7 +83,7 @@ struct PlatformOptions: ParsableArguments {
       credentials.imsURL = overrideURL
     }
     if let imsURL { credentials.imsURL = imsURL }
-    credentials = PlatformCredentials(
+    credentials = PlatformAPI.PlatformCredentials(
       clientID: credentials.clientID, clientSecret: credentials.clientSecret,
       orgID: credentials.orgID, sandboxName: credentials.sandboxName, scopes: credentials.scopes,
       imsURL: credentials.imsURL, platformURL: credentials.platformURL)
@@ -112,16 +112,16 @@ struct PlatformOptions: ParsableArguments {
 /// The settings used against a local server when none are configured.
 enum LocalDefaults {
   /// Client ID, secret and org that `aep-lab serve` accepts when started without credentials.
-  static let credentials = PlatformCredentials(
+  static let credentials = PlatformAPI.PlatformCredentials(
     clientID: "aep-lab", clientSecret: Secret("aep-lab-local"), orgID: "AEPLAB@AdobeOrg")
 
   /// Fills every empty setting of `credentials` with the lab default.
-  static func fill(_ credentials: inout PlatformCredentials) {
+  static func fill(_ credentials: inout PlatformAPI.PlatformCredentials) {
     if credentials.clientID.isEmpty { credentials.clientID = Self.credentials.clientID }
     if credentials.clientSecret.isEmpty { credentials.clientSecret = Self.credentials.clientSecret }
     if credentials.orgID.isEmpty { credentials.orgID = Self.credentials.orgID }
     if credentials.sandboxName.isEmpty {
-      credentials.sandboxName = PlatformCredentials.defaultSandbox
+      credentials.sandboxName = PlatformAPI.PlatformCredentials.defaultSandbox
     }
   }
 }
