@@ -87,7 +87,7 @@ let package = Package(
     tests("Curriculum", ["LabCore"]),
     tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
     tests("PQL", exclude: ["Golden"]),
   ]
 )

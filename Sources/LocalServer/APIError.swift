@@ -3,6 +3,7 @@ import Hummingbird
 import Identities
 import LabCore
 import PlatformAPI
+import Profiles
 import Sandbox
 
 /// Every error the local server sends, in the Platform's own shapes and status codes; the one
@@ -221,6 +222,10 @@ extension APIError {
     case .tooManyRelatedIdentities(_, let count, let limit):
       return .unprocessable(
         "Too many related identities: the graph has \(count) (more than \(limit)).")
+    case .mergePolicy(.unknownMergePolicy): return .notFound(message)
+    case .mergePolicy(.duplicateMergePolicyName): return .conflict(message)
+    case .mergePolicy(.activeOnEdgeCannotBeDeleted), .mergePolicy(.defaultCannotBeDeleted):
+      return .unprocessable(message)
     case .unknownNamespace, .unknownDataset, .invalidRequest, .mergePolicy, .identity:
       return .invalidRequest(message)
     case .pathNotFound, .nothingToIngest: return .notFound(message)

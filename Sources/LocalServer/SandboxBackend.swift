@@ -77,6 +77,22 @@ public struct SandboxBackend: PlatformBackend {
         ).response)
     case .postEntities(let body):
       return try postEntities(body, service: service)
+    case .listMergePolicies:
+      return try encode(service.mergePoliciesResponse())
+    case .getMergePolicy(let id):
+      return try encode(service.document(for: policy(id, service: service)))
+    case .createMergePolicy(let body):
+      return try encode(service.document(for: createMergePolicy(body, service: service)))
+    case .patchMergePolicy(let id, let body):
+      return try encode(service.document(for: patchMergePolicy(id, body, service: service)))
+    case .deleteMergePolicy(let id):
+      try service.deleteMergePolicy(id)
+      return .null
+    case .getClusterMembers(let query):
+      let (namespace, id) = try clusterIdentity(query, service: service)
+      return try encode(service.clusterMembers(namespace: namespace, id: id))
+    case .postClusterMembers(let body):
+      return try clusters(body, service: service)
     default:
       throw .invalidRequest(Self.notYetServed)
     }
@@ -85,7 +101,10 @@ public struct SandboxBackend: PlatformBackend {
   /// Whether this build's sandbox has the engine part `operation` needs.
   static func serves(_ operation: PlatformOperation) -> Bool {
     switch operation {
-    case .listNamespaces, .getNamespace, .getProfile, .getEvents, .postEntities: return true
+    case .listNamespaces, .getNamespace, .getProfile, .getEvents, .postEntities,
+      .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
+      .deleteMergePolicy, .getClusterMembers, .postClusterMembers:
+      return true
     default: return false
     }
   }
@@ -129,6 +148,101 @@ public struct SandboxBackend: PlatformBackend {
       }
     }
     return .object(result)
+  }
+
+  /// `POST /config/mergePolicies`: the body's fields handed to the sandbox.
+  static func createMergePolicy(_ body: JSONValue, service: Sandbox) throws(SandboxError)
+    -> MergePolicy
+  {
+    guard let name = body["name"]?.stringValue else {
+      throw .invalidRequest("A merge policy needs a 'name'.")
+    }
+    let order = (body[path: ["attributeMerge", "order"]]?.arrayValue ?? []).compactMap(
+      \.stringValue)
+    return try service.createMergePolicy(
+      name: name,
+      attributeMerge: body[path: ["attributeMerge", "type"]]?.stringValue ?? "timestampOrdered",
+      datasetOrder: order,
+      identityGraph: body[path: ["identityGraph", "type"]]?.stringValue ?? "none",
+      isDefault: body["default"]?.boolValue ?? false,
+      isActiveOnEdge: body["isActiveOnEdge"]?.boolValue ?? false)
+  }
+
+  /// The merge policy with id or name `key`, its absence reported as such (a 404).
+  static func policy(_ key: String, service: Sandbox) throws(SandboxError) -> MergePolicy {
+    let policies = try service.mergePolicies()
+    do {
+      return try policies.policy(key)
+    } catch {
+      throw .mergePolicy(error)
+    }
+  }
+
+  /// `PATCH /config/mergePolicies/{id}`: the sandbox can make a policy the default; other
+  /// changes are refused as not yet served.
+  static func patchMergePolicy(_ id: String, _ body: JSONValue, service: Sandbox)
+    throws(SandboxError) -> MergePolicy
+  {
+    // The docs' sample sends one operation object rather than an array; accept both.
+    let operations = body.arrayValue ?? [body]
+    var policy = try Self.policy(id, service: service)
+    for operation in operations {
+      guard operation["path"]?.stringValue == "/default", operation["value"]?.boolValue == true
+      else {
+        throw .invalidRequest(
+          "This lab server can only PATCH '/default' to true; change other fields by creating "
+            + "a new merge policy.")
+      }
+      policy = try service.setDefaultMergePolicy(id)
+    }
+    return policy
+  }
+
+  /// The identity of a cluster lookup: `ns`/`namespace` or `nsId`/`nsid`, with `id`.
+  static func clusterIdentity(_ query: [String: String], service: Sandbox) throws(SandboxError)
+    -> (String, String)
+  {
+    guard let id = query["id"], !id.isEmpty else {
+      throw .invalidRequest(
+        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID.")
+    }
+    if let code = query["ns"] ?? query["namespace"] { return (code, id) }
+    let numeric = query["nsId"] ?? query["nsid"] ?? ""
+    guard let nsid = Int(numeric), let namespace = try service.registry().namespace(withID: nsid)
+    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'.") }
+    return (namespace.code, id)
+  }
+
+  /// `POST /identity/clusters/members`: one cluster per composite identity (at most 1000);
+  /// identities the sandbox does not know are listed as unprocessed.
+  static func clusters(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
+    guard let requested = body["compositeXids"]?.arrayValue, !requested.isEmpty else {
+      throw .invalidRequest(
+        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs."
+      )
+    }
+    guard requested.count <= 1000 else {
+      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count).")
+    }
+    let registry = try service.registry()
+    var clusters: [ClusterMembers] = []
+    var unprocessed: [CompositeXid] = []
+    for item in requested {
+      let id = item["id"]?.stringValue ?? ""
+      let code =
+        item["namespace"]?.stringValue
+        ?? item["nsid"]?.intValue.flatMap { registry.namespace(withID: $0)?.code }
+      guard let code, !id.isEmpty else {
+        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, id: id))
+        continue
+      }
+      do {
+        clusters += try service.clusterMembers(namespace: code, id: id).clusters
+      } catch .profileNotFound, .unknownNamespace {
+        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, namespace: code, id: id))
+      }
+    }
+    return try encode(ClusterMembersResponse(clusters: clusters, unprocessedRecords: unprocessed))
   }
 
   /// The namespace and value named by `query`'s `id`/`namespace` parameters.
