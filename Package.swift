@@ -85,7 +85,13 @@ let package = Package(
     tests("LabCore"),
     tests("Persistence", ["Curriculum"]),
     tests("Curriculum", ["LabCore"]),
-    tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
+    tests(
+      "LabCLI",
+      [
+        "Curriculum", "LabCore", "Persistence", "LocalServer", "PlatformAPI", "Sandbox", grdb,
+        logging,
+      ],
+      exclude: ["Fixtures"]),
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
     tests("PQL", exclude: ["Golden"]),
