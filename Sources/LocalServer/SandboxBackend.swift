@@ -29,6 +29,9 @@ public struct SandboxBackend: PlatformBackend {
 
   /// Answers `operation` from the sandbox.
   public func answer(_ operation: PlatformOperation) async throws(BackendError) -> JSONValue {
+    if case .convertSegmentExpression(let body) = operation {
+      return try ExpressionConversion.convert(body)
+    }
     guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
     let service = service
     do {

@@ -177,3 +177,47 @@ import Testing
     }
   }
 }
+
+/// `POST /segment/conversion`, answered by the PQL engine.
+@Suite struct ConversionEndpointTests {
+  private func convert(_ body: String, port: Int) async throws -> PlatformReply {
+    try await TestServer.client(port: port).send(
+      "POST", "/data/core/ups/segment/conversion", body: Array(body.utf8))
+  }
+
+  @Test func pqlTextBecomesPqlJsonAndBack() async throws {
+    try await TestServer.with(backend: SandboxBackend(sandbox: try PersonaFixture.sandbox())) {
+      port in
+      let text =
+        #"{"name": "Females", "schema": {"name": "_xdm.context.profile"}, "expression": {"type": "PQL", "format": "pql/text", "value": "person.gender in [\"female\"]"}}"#
+      let asJSON = try await convert(text, port: port).json()
+      #expect(asJSON[path: ["expression", "format"]] == "pql/json")
+      #expect(asJSON["name"] == "Females")
+      let tree = try #require(asJSON[path: ["expression", "value"]]?.stringValue)
+      #expect(tree.contains("fnApply"))
+      let back = JSONValue.object([
+        "expression": ["type": "PQL", "format": "pql/json", "value": .string(tree)]
+      ])
+      let asText = try await convert(back.serialized(), port: port).json()
+      #expect(asText[path: ["expression", "value"]] == #"person.gender in ["female"]"#)
+    }
+  }
+
+  @Test func invalidPQLIsA400NamingThePosition() async throws {
+    try await TestServer.with(backend: SandboxBackend(sandbox: try PersonaFixture.sandbox())) {
+      port in
+      let body =
+        #"{"expression": {"type": "PQL", "format": "pql/text", "value": "loyalty.points >"}}"#
+      let error = await #expect(throws: PlatformAPIError.self) {
+        try await convert(body, port: port)
+      }
+      guard case .platform(let status, let text, _) = error else {
+        Issue.record("expected a Platform error")
+        return
+      }
+      #expect(status == 400)
+      #expect(text.contains("Invalid PQL"))
+      #expect(text.contains("expression:1:"))
+    }
+  }
+}
