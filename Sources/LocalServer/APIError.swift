@@ -223,7 +223,8 @@ extension APIError {
       return .unprocessable(
         "Too many related identities: the graph has \(count) (more than \(limit)).")
     case .mergePolicy(.unknownMergePolicy): return .notFound(message)
-    case .mergePolicy(.duplicateMergePolicyName): return .conflict(message)
+    case .mergePolicy(.duplicateMergePolicyName), .identity(.duplicateNamespace):
+      return .conflict(message)
     case .mergePolicy(.activeOnEdgeCannotBeDeleted), .mergePolicy(.defaultCannotBeDeleted):
       return .unprocessable(message)
     case .unknownNamespace, .unknownDataset, .invalidRequest, .mergePolicy, .identity:

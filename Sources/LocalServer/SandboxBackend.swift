@@ -54,7 +54,7 @@ public struct SandboxBackend: PlatformBackend {
       let registry = try service.registry()
       guard
         let namespace = Int(id).flatMap(registry.namespace(withID:)) ?? registry.namespace(for: id)
-      else { throw .invalidRequest("No identity namespace has the id '\(id)'.") }
+      else { throw .invalidRequest("No identity namespace has the id '\(id)'") }
       return try encode(document(for: namespace))
     case .getProfile(let query):
       let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")
@@ -80,6 +80,22 @@ public struct SandboxBackend: PlatformBackend {
         ).response)
     case .postEntities(let body):
       return try postEntities(body, service: service)
+    case .createNamespace(let body):
+      guard let code = body["code"]?.stringValue, let name = body["name"]?.stringValue,
+        let type = body["idType"]?.stringValue
+      else { throw .invalidRequest("A namespace needs 'name', 'code' and 'idType'") }
+      return try encode(
+        document(
+          for: service.createNamespace(
+            code: code, name: name, type: type,
+            description: body["description"]?.stringValue ?? "")))
+    case .bulkGetMergePolicies(let body):
+      let ids = (body["ids"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+      var results: [String: JSONValue] = [:]
+      for id in ids {
+        results[id] = try encode(service.document(for: policy(id, service: service)))
+      }
+      return ["results": .object(results)]
     case .listMergePolicies:
       return try encode(service.mergePoliciesResponse())
     case .getMergePolicy(let id):
@@ -104,7 +120,8 @@ public struct SandboxBackend: PlatformBackend {
   /// Whether this build's sandbox has the engine part `operation` needs.
   static func serves(_ operation: PlatformOperation) -> Bool {
     switch operation {
-    case .listNamespaces, .getNamespace, .getProfile, .getEvents, .postEntities,
+    case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
+      .getEvents, .postEntities,
       .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers:
       return true
@@ -122,11 +139,11 @@ public struct SandboxBackend: PlatformBackend {
     guard body[path: ["schema", "name"]]?.stringValue == "_xdm.context.profile" else {
       throw .invalidRequest(
         "This lab server answers POST /access/entities for 'schema.name' "
-          + "'_xdm.context.profile' only.")
+          + "'_xdm.context.profile' only")
     }
     guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
       throw .invalidRequest(
-        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}].")
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
     }
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
@@ -134,7 +151,7 @@ public struct SandboxBackend: PlatformBackend {
       guard let id = requested["entityId"]?.stringValue,
         let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
       else {
-        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}.")
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
       }
       do {
         let lookup = try service.profile(
@@ -158,7 +175,7 @@ public struct SandboxBackend: PlatformBackend {
     -> MergePolicy
   {
     guard let name = body["name"]?.stringValue else {
-      throw .invalidRequest("A merge policy needs a 'name'.")
+      throw .invalidRequest("A merge policy needs a 'name'")
     }
     let order = (body[path: ["attributeMerge", "order"]]?.arrayValue ?? []).compactMap(
       \.stringValue)
@@ -194,7 +211,7 @@ public struct SandboxBackend: PlatformBackend {
       else {
         throw .invalidRequest(
           "This lab server can only PATCH '/default' to true; change other fields by creating "
-            + "a new merge policy.")
+            + "a new merge policy")
       }
       policy = try service.setDefaultMergePolicy(id)
     }
@@ -207,12 +224,12 @@ public struct SandboxBackend: PlatformBackend {
   {
     guard let id = query["id"], !id.isEmpty else {
       throw .invalidRequest(
-        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID.")
+        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID")
     }
     if let code = query["ns"] ?? query["namespace"] { return (code, id) }
     let numeric = query["nsId"] ?? query["nsid"] ?? ""
     guard let nsid = Int(numeric), let namespace = try service.registry().namespace(withID: nsid)
-    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'.") }
+    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'") }
     return (namespace.code, id)
   }
 
@@ -221,11 +238,11 @@ public struct SandboxBackend: PlatformBackend {
   static func clusters(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
     guard let requested = body["compositeXids"]?.arrayValue, !requested.isEmpty else {
       throw .invalidRequest(
-        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs."
+        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs"
       )
     }
     guard requested.count <= 1000 else {
-      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count).")
+      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count)")
     }
     let registry = try service.registry()
     var clusters: [ClusterMembers] = []
@@ -253,11 +270,11 @@ public struct SandboxBackend: PlatformBackend {
     throws(SandboxError) -> (String, String)
   {
     guard let value = query[id], !value.isEmpty else {
-      throw .invalidRequest("The query parameter '\(id)' is required.")
+      throw .invalidRequest("The query parameter '\(id)' is required")
     }
     guard let code = query[namespace], !code.isEmpty else {
       throw .invalidRequest(
-        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs.")
+        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs")
     }
     return (code, value)
   }
@@ -281,7 +298,7 @@ public struct SandboxBackend: PlatformBackend {
     do {
       return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
     } catch {
-      throw .invalidRequest("The answer could not be encoded.")
+      throw .invalidRequest("The answer could not be encoded")
     }
   }
 }
