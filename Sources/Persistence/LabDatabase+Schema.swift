@@ -11,6 +11,7 @@ extension LabDatabase {
     var migrator = DatabaseMigrator()
     WorkspaceInfoSchema.register(in: &migrator)
     ProgressSchema.register(in: &migrator)
+    SandboxSchema.register(in: &migrator)
     return migrator
   }
 }

@@ -1,0 +1,115 @@
+import ArgumentParser
+import LabCore
+import Sandbox
+
+extension AEPLab {
+  /// `aep-lab ingest`: loads datasets into the sandbox as batches.
+  struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Ingest a dataset (or a folder of datasets) into the sandbox.",
+      discussion: """
+        PATH is an NDJSON file, a JSON array file, a dataset folder (schema.json + \
+        records.ndjson), or a folder of dataset folders. Each dataset becomes one batch; refused \
+        records are listed with their line and reason. Everything accepted is stored in one \
+        transaction; with --strict nothing is stored if any record is refused.
+
+        Example: aep-lab ingest datasets/luma
+        """)
+
+    @Argument(help: "The file or folder to ingest.")
+    var path: String
+
+    @Option(
+      name: .long,
+      help: "The dataset name for a single file (default: the schema's name or the file's).")
+    var dataset: String?
+
+    @Option(name: .long, help: ArgumentHelp("A schema.json for a single file.", valueName: "file"))
+    var schema: String?
+
+    @Flag(name: .long, help: "Store nothing if any record is refused.")
+    var strict = false
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+      let console = Console.current
+      let sandbox = try workspace.resolve().openSandbox()
+      let bar = ProgressBar(title: "Linking identities", total: 1000)
+      let report = try sandboxCall { () throws(SandboxError) in
+        try sandbox.ingest(
+          path: path, datasetName: dataset, schemaPath: schema, strict: strict,
+          progress: { done, total in
+            if total > 50_000 { bar.update(done * 1000 / max(total, 1)) }
+          })
+      }
+      bar.finish()
+      if output.format == .json {
+        console.line(Self.json(report).serialized(pretty: true))
+      } else {
+        Self.render(report, console: console)
+      }
+      if !report.committed && report.rejected > 0 {
+        throw LabFailure.invalidData(
+          "Nothing was stored: \(report.rejected) record(s) were refused under --strict. Fix them "
+            + "(see the lines above) and ingest again.")
+      }
+    }
+
+    static func render(_ report: IngestReport, console: Console) {
+      for batch in report.batches {
+        let status =
+          report.committed && batch.accepted > 0
+          ? console.styled("stored", .green) + " as \(batch.batchID)"
+          : console.styled("not stored", .yellow)
+        console.line(
+          console.styled(batch.datasetName, .bold) + " (\(batch.recordClass.rawValue)): "
+            + "\(batch.accepted) accepted, \(batch.rejections.count) rejected, \(status)")
+        for rejection in batch.rejections.prefix(20) {
+          console.line("  line \(rejection.line): \(rejection.reason)")
+        }
+        if batch.rejections.count > 20 {
+          console.line("  ... and \(batch.rejections.count - 20) more (use --format json for all)")
+        }
+      }
+      if report.committed {
+        console.line(
+          "\(report.accepted) records stored; \(report.linksEstablished) identity links made, "
+            + "\(report.linksRemoved) removed by guardrails or linking rules; "
+            + "\(report.affectedGraphIDs.count) identity graphs touched.")
+        console.line(
+          "Next: 'aep-lab datasets', or 'aep-lab profile get --ns email --id <address>'.")
+      }
+    }
+
+    static func json(_ report: IngestReport) -> JSONValue {
+      .object([
+        "committed": .bool(report.committed),
+        "accepted": .number(Double(report.accepted)),
+        "rejected": .number(Double(report.rejected)),
+        "linksEstablished": .number(Double(report.linksEstablished)),
+        "linksRemoved": .number(Double(report.linksRemoved)),
+        "affectedGraphs": .number(Double(report.affectedGraphIDs.count)),
+        "batches": .array(
+          report.batches.map { batch in
+            .object([
+              "dataset": .string(batch.datasetName),
+              "datasetId": .string(batch.datasetID),
+              "class": .string(batch.recordClass.rawValue),
+              "batchId": batch.batchID.isEmpty ? .null : .string(batch.batchID),
+              "source": .string(batch.source),
+              "accepted": .number(Double(batch.accepted)),
+              "rejected": .array(
+                batch.rejections.map {
+                  .object([
+                    "line": .number(Double($0.line)), "code": .string($0.reason.code),
+                    "reason": .string($0.reason.description),
+                  ])
+                }),
+            ])
+          }),
+      ])
+    }
+  }
+}

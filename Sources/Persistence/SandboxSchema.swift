@@ -1,0 +1,85 @@
+import GRDB
+
+/// The sandbox's tables: datasets, batches, records, identities, links, graph membership,
+/// custom namespaces, identity graph linking rules and merge policies.
+///
+/// Identities carry their graph's id (`graph_id`, indexed), so one profile lookup reads one
+/// graph's rows instead of the whole sandbox.
+enum SandboxSchema {
+  /// Adds the sandbox's migrations.
+  static func register(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v1-sandbox") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE sandbox_dataset (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            class TEXT NOT NULL CHECK (class IN ('profile', 'experienceevent')),
+            schema TEXT NOT NULL,
+            created_at TEXT NOT NULL
+          );
+          CREATE TABLE sandbox_batch (
+            id TEXT PRIMARY KEY NOT NULL,
+            number INTEGER NOT NULL UNIQUE,
+            dataset_id TEXT NOT NULL REFERENCES sandbox_dataset(id) ON DELETE CASCADE,
+            ingested_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            accepted INTEGER NOT NULL,
+            rejected INTEGER NOT NULL
+          );
+          CREATE TABLE sandbox_record (
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            dataset_id TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            identity_id INTEGER NOT NULL,
+            event_id TEXT,
+            event_time INTEGER,
+            json TEXT NOT NULL
+          );
+          CREATE INDEX sandbox_record_by_identity ON sandbox_record(identity_id, kind);
+          CREATE TABLE sandbox_identity (
+            id INTEGER PRIMARY KEY,
+            namespace TEXT NOT NULL,
+            value TEXT NOT NULL,
+            graph_id INTEGER NOT NULL,
+            first_seen INTEGER NOT NULL
+          );
+          CREATE UNIQUE INDEX sandbox_identity_by_value ON sandbox_identity(namespace, value);
+          CREATE INDEX sandbox_identity_by_graph ON sandbox_identity(graph_id);
+          CREATE TABLE sandbox_link (
+            id INTEGER PRIMARY KEY,
+            from_id INTEGER NOT NULL,
+            to_id INTEGER NOT NULL,
+            dataset_id TEXT NOT NULL,
+            batch_id TEXT NOT NULL,
+            record_line INTEGER NOT NULL,
+            origin_order INTEGER NOT NULL,
+            first_order INTEGER NOT NULL,
+            last_order INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            graph_id INTEGER NOT NULL
+          );
+          CREATE INDEX sandbox_link_by_graph ON sandbox_link(graph_id);
+          CREATE TABLE sandbox_namespace (
+            code TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+            id INTEGER NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            description TEXT NOT NULL
+          );
+          CREATE TABLE sandbox_identity_rules (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            rules TEXT NOT NULL
+          );
+          CREATE TABLE sandbox_merge_policy (
+            id TEXT PRIMARY KEY NOT NULL,
+            position INTEGER NOT NULL,
+            policy TEXT NOT NULL
+          );
+          """)
+    }
+  }
+}

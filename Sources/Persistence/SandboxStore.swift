@@ -1,0 +1,386 @@
+import Foundation
+import GRDB
+import Identities
+import Profiles
+
+/// The sandbox's part of the state file: datasets, batches, records, the identity graph,
+/// namespaces, linking rules and merge policies.
+///
+/// Every method is one transaction. ``commit(_:)`` writes a whole batch or nothing, so a crash
+/// or a kill during an ingest leaves the previous state intact.
+///
+/// For example:
+///
+/// ```swift
+/// let store = SandboxStore(database: try LabDatabase.inMemory())
+/// try store.commit(ingest)
+/// let members = try store.graphMembers(of: Identity(namespace: "Email", id: "ana@example.com"))
+/// ```
+public struct SandboxStore: Sendable {
+  /// The state file.
+  public let database: LabDatabase
+
+  /// Creates a store over `database`.
+  public init(database: LabDatabase) {
+    self.database = database
+  }
+
+  // MARK: - Settings
+
+  /// The custom namespaces, in creation order.
+  public func customNamespaces() throws(PersistenceError) -> [IdentityNamespace] {
+    try database.read("read the namespaces") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM sandbox_namespace ORDER BY id").map { row in
+        IdentityNamespace(
+          id: row["id"], code: row["code"], name: row["name"],
+          type: IdentityType(rawValue: row["type"]) ?? .crossDevice, isCustom: true,
+          description: row["description"])
+      }
+    }
+  }
+
+  /// Saves a new custom namespace.
+  public func save(namespace: IdentityNamespace) throws(PersistenceError) {
+    try database.write("save the namespace '\(namespace.code)'") { db in
+      try db.execute(
+        sql:
+          "INSERT INTO sandbox_namespace (code, id, name, type, description) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          namespace.code, namespace.id, namespace.name, namespace.type.rawValue,
+          namespace.description,
+        ])
+    }
+  }
+
+  /// The identity graph linking rules, or `nil` when none are set.
+  public func identityRules() throws(PersistenceError) -> IdentityLinkingRules? {
+    let text = try database.read("read the identity rules") { db in
+      try String.fetchOne(db, sql: "SELECT rules FROM sandbox_identity_rules WHERE id = 1")
+    }
+    guard let text else { return nil }
+    return try? JSONDecoder().decode(IdentityLinkingRules.self, from: Data(text.utf8))
+  }
+
+  /// Replaces the identity graph linking rules (`nil` clears them).
+  public func save(identityRules rules: IdentityLinkingRules?) throws(PersistenceError) {
+    let text = rules.flatMap { try? JSONEncoder().encode($0) }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    try database.write("save the identity rules") { db in
+      try db.execute(sql: "DELETE FROM sandbox_identity_rules")
+      if let text {
+        try db.execute(
+          sql: "INSERT INTO sandbox_identity_rules (id, rules) VALUES (1, ?)", arguments: [text])
+      }
+    }
+  }
+
+  /// The merge policies (the built-in default when none were saved).
+  public func mergePolicies() throws(PersistenceError) -> MergePolicySet {
+    let texts = try database.read("read the merge policies") { db in
+      try String.fetchAll(db, sql: "SELECT policy FROM sandbox_merge_policy ORDER BY position")
+    }
+    let decoder = JSONDecoder()
+    return MergePolicySet(
+      policies: texts.compactMap { try? decoder.decode(MergePolicy.self, from: Data($0.utf8)) })
+  }
+
+  /// Replaces the merge policies.
+  public func save(mergePolicies set: MergePolicySet) throws(PersistenceError) {
+    let encoder = JSONEncoder()
+    let rows = set.policies.map { policy in
+      (policy.id, (try? encoder.encode(policy)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+    }
+    try database.write("save the merge policies") { db in
+      try db.execute(sql: "DELETE FROM sandbox_merge_policy")
+      for (position, row) in rows.enumerated() {
+        try db.execute(
+          sql: "INSERT INTO sandbox_merge_policy (id, position, policy) VALUES (?, ?, ?)",
+          arguments: [row.0, position, row.1])
+      }
+    }
+  }
+
+  // MARK: - Datasets and batches
+
+  /// Every dataset with its record and batch counts, by name.
+  public func datasets() throws(PersistenceError) -> [StoredDataset] {
+    try database.read("list the datasets") { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT d.*,
+            (SELECT COALESCE(SUM(accepted), 0) FROM sandbox_batch b WHERE b.dataset_id = d.id) AS records,
+            (SELECT COUNT(*) FROM sandbox_batch b WHERE b.dataset_id = d.id) AS batches
+          FROM sandbox_dataset d ORDER BY d.name
+          """
+      ).map { row in
+        StoredDataset(
+          id: row["id"], name: row["name"], recordClass: row["class"], schema: row["schema"],
+          createdAt: row["created_at"], recordCount: row["records"], batchCount: row["batches"])
+      }
+    }
+  }
+
+  /// Every batch, in ingestion order.
+  public func batches() throws(PersistenceError) -> [StoredBatch] {
+    try database.read("list the batches") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM sandbox_batch ORDER BY number").map(Self.batch)
+    }
+  }
+
+  static func batch(_ row: Row) -> StoredBatch {
+    StoredBatch(
+      id: row["id"], number: row["number"], datasetID: row["dataset_id"],
+      ingestedAt: row["ingested_at"], source: row["source"], accepted: row["accepted"],
+      rejected: row["rejected"])
+  }
+
+  /// The number the next batch gets.
+  public func nextBatchNumber() throws(PersistenceError) -> Int {
+    try database.read("number the batch") { db in
+      (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM sandbox_batch") ?? 0) + 1
+    }
+  }
+
+  // MARK: - The identity graph
+
+  /// A graph holding every stored identity among `identities`, plus the whole stored graphs
+  /// they belong to (members and links), ready for a batch's links.
+  ///
+  /// New identities and links continue the stored ids.
+  public func graph(
+    around identities: [Identity], registry: NamespaceRegistry, rules: IdentityLinkingRules?,
+    guardrails: IdentityGuardrails
+  ) throws(PersistenceError) -> IdentityGraph {
+    try database.read("load the identity graph") { db in
+      let maxIdentity = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0
+      let maxLink = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_link") ?? 0
+      var graph = IdentityGraph(
+        registry: registry, rules: rules, guardrails: guardrails, firstIdentityID: maxIdentity + 1,
+        firstLinkID: maxLink + 1)
+      guard maxIdentity > 0 else { return graph }
+      var graphIDs = Set<Int64>()
+      let statement = try db.cachedStatement(
+        sql: "SELECT graph_id FROM sandbox_identity WHERE namespace = ? AND value = ?")
+      for identity in Set(identities) {
+        if let id = try Int64.fetchOne(statement, arguments: [identity.namespace, identity.id]) {
+          graphIDs.insert(id)
+        }
+      }
+      try Self.restore(graphIDs: Array(graphIDs), into: &graph, db: db)
+      return graph
+    }
+  }
+
+  static func restore(graphIDs: [Int64], into graph: inout IdentityGraph, db: Database) throws {
+    var byStoredID: [Int64: Identity] = [:]
+    for chunk in stride(from: 0, to: graphIDs.count, by: 500) {
+      let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      for row in try Row.fetchAll(
+        db, sql: "SELECT * FROM sandbox_identity WHERE graph_id IN (\(marks)) ORDER BY id",
+        arguments: StatementArguments(ids))
+      {
+        let identity = Identity(namespace: row["namespace"], id: row["value"])
+        let stored: Int64 = row["id"]
+        byStoredID[stored] = identity
+        graph.restoreIdentity(
+          identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
+      }
+    }
+    for chunk in stride(from: 0, to: graphIDs.count, by: 500) {
+      let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      for row in try Row.fetchAll(
+        db, sql: "SELECT * FROM sandbox_link WHERE graph_id IN (\(marks)) ORDER BY id",
+        arguments: StatementArguments(ids))
+      {
+        guard let from = byStoredID[row["from_id"]], let to = byStoredID[row["to_id"]] else {
+          continue
+        }
+        graph.restoreLink(
+          from: from, to: to, storedID: row["id"],
+          origin: LinkOrigin(
+            dataset: row["dataset_id"], batch: row["batch_id"], record: row["record_line"],
+            order: row["origin_order"]),
+          firstEstablished: row["first_order"], lastEstablished: row["last_order"],
+          state: LinkState(rawValue: row["state"]) ?? .active, graphID: row["graph_id"])
+      }
+    }
+  }
+
+  /// The stored graph of `identity` alone (its members and links), or `nil` when unknown.
+  public func graph(
+    of identity: Identity, registry: NamespaceRegistry, rules: IdentityLinkingRules?,
+    guardrails: IdentityGuardrails
+  ) throws(PersistenceError) -> IdentityGraph? {
+    try database.read("load the identity graph") { db in
+      guard
+        let graphID = try Int64.fetchOne(
+          db, sql: "SELECT graph_id FROM sandbox_identity WHERE namespace = ? AND value = ?",
+          arguments: [identity.namespace, identity.id])
+      else { return nil }
+      var graph = IdentityGraph(registry: registry, rules: rules, guardrails: guardrails)
+      try Self.restore(graphIDs: [graphID], into: &graph, db: db)
+      return graph
+    }
+  }
+
+  /// The stored row of `identity`, or `nil`.
+  public func identity(_ identity: Identity) throws(PersistenceError) -> StoredIdentity? {
+    try database.read("find the identity") { db in
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM sandbox_identity WHERE namespace = ? AND value = ?",
+        arguments: [identity.namespace, identity.id]
+      ).map(Self.storedIdentity)
+    }
+  }
+
+  static func storedIdentity(_ row: Row) -> StoredIdentity {
+    StoredIdentity(
+      storedID: row["id"], identity: Identity(namespace: row["namespace"], id: row["value"]),
+      graphID: row["graph_id"], firstSeen: row["first_seen"])
+  }
+
+  /// The identities of graph `graphID`, oldest first.
+  public func graphMembers(graphID: Int64) throws(PersistenceError) -> [StoredIdentity] {
+    try database.read("read the identity graph") { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM sandbox_identity WHERE graph_id = ? ORDER BY first_seen, id",
+        arguments: [graphID]
+      ).map(Self.storedIdentity)
+    }
+  }
+
+  /// The records stored against the identities `identityIDs`, of `kind`, oldest first.
+  public func records(identityIDs: [Int64], kind: StoredRecord.Kind) throws(PersistenceError)
+    -> [StoredRecord]
+  {
+    try database.read("read the records") { db in
+      var result: [StoredRecord] = []
+      for chunk in stride(from: 0, to: identityIDs.count, by: 500) {
+        let ids = Array(identityIDs[chunk..<min(chunk + 500, identityIDs.count)])
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        result += try Row.fetchAll(
+          db,
+          sql: "SELECT * FROM sandbox_record WHERE identity_id IN (\(marks)) AND kind = ?",
+          arguments: StatementArguments(
+            ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue])
+        ).map { row in
+          StoredRecord(
+            batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],
+            order: row["ordinal"], kind: StoredRecord.Kind(rawValue: row["kind"]) ?? .profile,
+            identityID: row["identity_id"], eventID: row["event_id"], eventTime: row["event_time"],
+            json: row["json"])
+        }
+      }
+      return result.sorted { $0.order < $1.order }
+    }
+  }
+
+  /// Totals for `aep-lab datasets` and benchmarks: identities, graphs with two or more
+  /// identities, and active links.
+  public func graphTotals() throws(PersistenceError) -> (identities: Int, graphs: Int, links: Int) {
+    try database.read("count the identity graph") { db in
+      let identities = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
+      let graphs =
+        try Int.fetchOne(
+          db,
+          sql:
+            "SELECT COUNT(*) FROM (SELECT graph_id FROM sandbox_identity GROUP BY graph_id HAVING COUNT(*) > 1)"
+        ) ?? 0
+      let links =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_link WHERE state = 0") ?? 0
+      return (identities, graphs, links)
+    }
+  }
+
+  // MARK: - Ingest
+
+  /// Saves one ingest in one transaction: its datasets (when new), batches, records and the
+  /// identity graph's changes.
+  public func commit(_ batch: IngestCommit) throws(PersistenceError) {
+    try commit(batch, failingAfterRecords: nil)
+  }
+
+  /// ``commit(_:)`` with a failure injected after `failingAfterRecords` records, for tests
+  /// that prove a failed ingest leaves nothing behind.
+  func commit(_ batch: IngestCommit, failingAfterRecords: Int?) throws(PersistenceError) {
+    try database.write("save the ingest") { db in
+      try Self.write(batch, db: db, failingAfterRecords: failingAfterRecords)
+    }
+  }
+
+  static func write(_ batch: IngestCommit, db: Database, failingAfterRecords: Int?) throws {
+    for dataset in batch.datasets {
+      try db.execute(
+        sql: """
+          INSERT OR IGNORE INTO sandbox_dataset (id, name, class, schema, created_at)
+          VALUES (?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          dataset.id, dataset.name, dataset.recordClass, dataset.schema, dataset.createdAt,
+        ])
+    }
+    for info in batch.batches {
+      try db.execute(
+        sql: """
+          INSERT INTO sandbox_batch (id, number, dataset_id, ingested_at, source, accepted, rejected)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          info.id, info.number, info.datasetID, info.ingestedAt, info.source, info.accepted,
+          info.rejected,
+        ])
+    }
+    let insertRecord = try db.cachedStatement(
+      sql: """
+        INSERT INTO sandbox_record
+          (batch_id, dataset_id, line, ordinal, kind, identity_id, event_id, event_time, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (index, record) in batch.records.enumerated() {
+      if let failingAfterRecords, index == failingAfterRecords {
+        throw PersistenceError.failed(operation: "save the batch", reason: "injected failure")
+      }
+      insertRecord.setUncheckedArguments([
+        record.batchID, record.datasetID, record.line, record.order, record.kind.rawValue,
+        record.identityID, record.eventID, record.eventTime, record.json,
+      ])
+      try insertRecord.execute()
+    }
+    let insertIdentity = try db.cachedStatement(
+      sql:
+        "INSERT INTO sandbox_identity (id, namespace, value, graph_id, first_seen) VALUES (?, ?, ?, ?, ?)"
+    )
+    let moveIdentity = try db.cachedStatement(
+      sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
+    for row in batch.graph.identities {
+      if row.isNew {
+        insertIdentity.setUncheckedArguments([
+          row.storedID, row.identity.namespace, row.identity.id, row.graphID, row.firstSeen,
+        ])
+        try insertIdentity.execute()
+      } else {
+        moveIdentity.setUncheckedArguments([row.graphID, row.storedID])
+        try moveIdentity.execute()
+      }
+    }
+    let upsertLink = try db.cachedStatement(
+      sql: """
+        INSERT OR REPLACE INTO sandbox_link
+          (id, from_id, to_id, dataset_id, batch_id, record_line, origin_order, first_order,
+           last_order, state, graph_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for link in batch.graph.links {
+      upsertLink.setUncheckedArguments([
+        link.storedID, link.from, link.to, link.origin.dataset, link.origin.batch,
+        link.origin.record, link.origin.order, link.firstEstablished, link.lastEstablished,
+        link.state.rawValue, link.graphID,
+      ])
+      try upsertLink.execute()
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import LabCore
+
+extension JSONValue {
+  /// The value keeping only `fields` (dotted paths such as `person.name`), as the Platform's
+  /// `fields` parameter does; an empty list keeps everything.
+  public func projected(fields: [String]) -> JSONValue {
+    guard !fields.isEmpty else { return self }
+    var result: JSONValue = .object([:])
+    for field in fields {
+      let path = field.split(separator: ".").map(String.init)
+      if let value = self[path: path] { result.set(value, at: path[...]) }
+    }
+    return result
+  }
+
+  mutating func set(_ value: JSONValue, at path: ArraySlice<String>) {
+    guard let key = path.first else {
+      self = value
+      return
+    }
+    var members = objectValue ?? [:]
+    var child = members[key] ?? .object([:])
+    child.set(value, at: path.dropFirst())
+    members[key] = child
+    self = .object(members)
+  }
+}

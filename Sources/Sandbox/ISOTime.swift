@@ -1,0 +1,95 @@
+import Foundation
+
+/// ISO 8601 date-times as XDM writes them, to and from milliseconds since 1970.
+enum ISOTime {
+  /// Milliseconds since 1970 for `text` such as `2024-05-01T10:00:00Z`,
+  /// `2024-05-01T10:00:00.250+02:00` or `2024-05-01` (midnight UTC); `nil` if unreadable.
+  static func milliseconds(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    var position = 0
+    func number(_ digits: Int) -> Int? {
+      guard position + digits <= bytes.count else { return nil }
+      var value = 0
+      for offset in 0..<digits {
+        let byte = bytes[position + offset]
+        guard byte >= 48, byte <= 57 else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      position += digits
+      return value
+    }
+    func skip(_ byte: UInt8) -> Bool {
+      guard position < bytes.count, bytes[position] == byte else { return false }
+      position += 1
+      return true
+    }
+    guard let year = number(4), skip(UInt8(ascii: "-")), let month = number(2),
+      skip(UInt8(ascii: "-")), let day = number(2), (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    var hour = 0
+    var minute = 0
+    var second = 0
+    var millis = 0
+    var offsetMinutes = 0
+    if position < bytes.count {
+      guard skip(UInt8(ascii: "T")) || skip(UInt8(ascii: " ")) || skip(UInt8(ascii: "t")),
+        let h = number(2), skip(UInt8(ascii: ":")), let m = number(2)
+      else { return nil }
+      hour = h
+      minute = m
+      if skip(UInt8(ascii: ":")) {
+        guard let s = number(2) else { return nil }
+        second = s
+        if skip(UInt8(ascii: ".")) {
+          var scale = 100
+          var digits = 0
+          while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 {
+            if digits < 3 { millis += Int(bytes[position] - 48) * scale }
+            scale /= 10
+            digits += 1
+            position += 1
+          }
+          guard digits > 0 else { return nil }
+        }
+      }
+      if skip(UInt8(ascii: "Z")) || skip(UInt8(ascii: "z")) {
+      } else if position < bytes.count {
+        let sign: Int
+        if skip(UInt8(ascii: "+")) {
+          sign = 1
+        } else if skip(UInt8(ascii: "-")) {
+          sign = -1
+        } else {
+          return nil
+        }
+        guard let oh = number(2) else { return nil }
+        _ = skip(UInt8(ascii: ":"))
+        guard let om = number(2) else { return nil }
+        offsetMinutes = sign * (oh * 60 + om)
+      }
+      guard position == bytes.count, hour < 24, minute < 60, second < 61 else { return nil }
+    }
+    let days = daysFromCivil(year: year, month: month, day: day)
+    let seconds =
+      Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+      - Int64(offsetMinutes * 60)
+    return seconds * 1000 + Int64(millis)
+  }
+
+  /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// RFC 3339 text in UTC for `date`, such as `2024-05-01T10:00:00Z`.
+  static func string(from date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+}

@@ -1,0 +1,169 @@
+import Identities
+import LabCore
+
+/// One accepted record: its identities, primary identity and event facts, with its raw text.
+struct ParsedRecord: Sendable {
+  /// The line in the batch (1-based).
+  var line: Int
+  /// The record's JSON text as stored.
+  var json: String
+  /// Its identities, without repeats, in the order found.
+  var identities: [Identity]
+  /// The identity it is stored against.
+  var primary: Identity
+  /// The event's `_id`.
+  var eventID: String?
+  /// The event's time in milliseconds.
+  var eventTime: Int64?
+}
+
+/// Reads and validates records of one dataset against the Platform's guardrails.
+struct RecordReader: Sendable {
+  let schema: DatasetSchema
+  let registry: NamespaceRegistry
+  let rules: IdentityLinkingRules?
+  let guardrails: IdentityGuardrails
+
+  /// The largest profile record the Platform accepts (100 KB).
+  static let profileRecordLimit = 100 * 1024
+  /// The largest experience event the Platform accepts (10 KB).
+  static let eventRecordLimit = 10 * 1024
+
+  private let fieldKeys: [[String]]
+
+  init(
+    schema: DatasetSchema, registry: NamespaceRegistry, rules: IdentityLinkingRules?,
+    guardrails: IdentityGuardrails
+  ) {
+    self.schema = schema
+    self.registry = registry
+    self.rules = rules
+    self.guardrails = guardrails
+    fieldKeys = schema.identities.map(\.keys)
+  }
+
+  /// Reads one NDJSON line.
+  func read(line: Int, bytes: UnsafeBufferPointer<UInt8>) -> Result<ParsedRecord, RecordRejection> {
+    let limit = schema.recordClass == .profile ? Self.profileRecordLimit : Self.eventRecordLimit
+    if bytes.count > limit {
+      return .failure(.tooLarge(bytes: bytes.count, limit: limit, recordClass: schema.recordClass))
+    }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      return .failure(.malformedJSON(error.description))
+    }
+    return read(line: line, value: value, text: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Reads one parsed record whose text is `text`.
+  func read(line: Int, value: JSONValue, text: String) -> Result<ParsedRecord, RecordRejection> {
+    guard case .object = value else { return .failure(.notAnObject) }
+    let limit = schema.recordClass == .profile ? Self.profileRecordLimit : Self.eventRecordLimit
+    if text.utf8.count > limit {
+      return .failure(
+        .tooLarge(bytes: text.utf8.count, limit: limit, recordClass: schema.recordClass))
+    }
+    var eventID: String?
+    var eventTime: Int64?
+    if schema.recordClass == .experienceEvent {
+      guard let id = value["_id"]?.stringValue, !id.isEmpty else {
+        return .failure(.missingEventID)
+      }
+      eventID = id
+      switch value["timestamp"] {
+      case .string(let text)?:
+        guard let time = ISOTime.milliseconds(text) else {
+          return .failure(.invalidTimestamp(text))
+        }
+        eventTime = time
+      case .number(let number)?:
+        eventTime = Int64(number)
+      default:
+        return .failure(.missingTimestamp)
+      }
+    }
+    var identities: [Identity] = []
+    var flagged: [Identity] = []
+    var fromPrimaryField: Identity?
+    func add(_ namespaceCode: String, _ raw: JSONValue, primary: Bool, isField: Bool)
+      -> RecordRejection?
+    {
+      guard let namespace = registry.namespace(for: namespaceCode) else {
+        return .identity(.unknownNamespace(namespaceCode, known: registry.codes))
+      }
+      guard case .string(let text) = raw else {
+        return .identity(.nullValue(namespace: namespace.code))
+      }
+      if let refusal = guardrails.refusal(of: text, in: namespace) { return .identity(refusal) }
+      let identity = Identity(namespace: namespace.code, id: text)
+      if !identities.contains(identity) { identities.append(identity) }
+      if primary {
+        if isField, fromPrimaryField == nil { fromPrimaryField = identity }
+        if !isField { flagged.append(identity) }
+      }
+      return nil
+    }
+    for (index, field) in schema.identities.enumerated() {
+      guard let raw = value[path: fieldKeys[index]] else { continue }
+      if let rejection = add(field.namespace, raw, primary: field.primary == true, isField: true) {
+        return .failure(rejection)
+      }
+    }
+    if let map = value["identityMap"] {
+      guard case .object(let namespaces) = map else {
+        return .failure(.malformedIdentityMap("it must be an object keyed by namespace code"))
+      }
+      for key in namespaces.keys.sorted() {
+        guard case .array(let entries)? = namespaces[key] else {
+          return .failure(
+            .malformedIdentityMap("'\(key)' must be an array of {\"id\": ...} entries"))
+        }
+        for entry in entries {
+          guard case .object(let members) = entry, let raw = members["id"] else {
+            return .failure(.malformedIdentityMap("an entry of '\(key)' has no 'id'"))
+          }
+          let primary = members["primary"]?.boolValue == true
+          if let rejection = add(key, raw, primary: primary, isField: false) {
+            return .failure(rejection)
+          }
+        }
+      }
+    }
+    if identities.count > guardrails.maxIdentitiesPerRecord {
+      return .failure(
+        .identity(
+          .tooManyIdentities(count: identities.count, limit: guardrails.maxIdentitiesPerRecord)))
+    }
+    guard !identities.isEmpty else { return .failure(.noIdentity) }
+    let primary: Identity
+    if schema.recordClass == .experienceEvent, let rules, !rules.priority.isEmpty {
+      // With a namespace priority, an event's primary identity is its highest-priority one.
+      primary = highestPriority(identities)
+    } else if let fromPrimaryField {
+      primary = fromPrimaryField
+    } else if let first = flagged.first {
+      primary = first
+    } else {
+      primary = highestPriority(identities)
+    }
+    return .success(
+      ParsedRecord(
+        line: line, json: text, identities: identities, primary: primary, eventID: eventID,
+        eventTime: eventTime))
+  }
+
+  func highestPriority(_ identities: [Identity]) -> Identity {
+    var best = identities[0]
+    var bestRank = registry.priorityRank(of: best.namespace, rules: rules)
+    for identity in identities.dropFirst() {
+      let rank = registry.priorityRank(of: identity.namespace, rules: rules)
+      if rank < bestRank {
+        best = identity
+        bestRank = rank
+      }
+    }
+    return best
+  }
+}
