@@ -67,5 +67,10 @@ let package = Package(
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence"),
+    tests("Identities", ["LabCore"]),
+    tests("Profiles", ["LabCore", "Identities"]),
+    tests(
+      "Sandbox",
+      ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),
   ]
 )

@@ -17,6 +17,7 @@ extension Sandbox {
   /// file's name); `schemaPath` is a schema file for a single NDJSON or JSON file; `progress`
   /// is called with (records linked, records to link) while linking. Throws ``SandboxError``
   /// when a path or schema is unusable; refused records are in the returned report.
+  @discardableResult
   public func ingest(
     path: String, datasetName: String? = nil, schemaPath: String? = nil, strict: Bool = false,
     progress: (@Sendable (Int, Int) -> Void)? = nil
