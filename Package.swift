@@ -10,6 +10,8 @@ let strictSettings: [SwiftSetting] = [
 let argumentParser = Target.Dependency.product(
   name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 /// A library target of ours: its folder's README.md is documentation, not a resource.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
@@ -18,9 +20,11 @@ func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target
 }
 
 /// A test target for `name`, depending on it and on anything else it lists.
-func tests(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+func tests(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [])
+  -> Target
+{
   .testTarget(
-    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies,
+    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies, exclude: exclude,
     swiftSettings: strictSettings)
 }
 
@@ -33,8 +37,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // `traits: []` keeps Hummingbird's trait flags out of the build plan (TOOLCHAIN P10).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
+    // MARK: - System libraries
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
     // MARK: - Engine (no I/O, never prints)
     library("LabCore"),
     library("Identities", ["LabCore"]),
@@ -46,7 +57,7 @@ let package = Package(
     library("Curriculum", ["LabCore", "Identities", "Profiles", "PQL", "Segmentation"]),
     library(
       "Persistence", ["LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb]),
-    library("PlatformAPI", ["LabCore"]),
+    library("PlatformAPI", ["LabCore", "CCurl"]),
     library(
       "Sandbox",
       [
@@ -55,10 +66,13 @@ let package = Package(
 
     // MARK: - Front ends
     library(
+      "LocalServer",
+      ["LabCore", "Persistence", "PlatformAPI", "Sandbox", hummingbird, logging]),
+    library(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", argumentParser,
+        "PlatformAPI", "Sandbox", "LocalServer", argumentParser,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
@@ -66,7 +80,12 @@ let package = Package(
 
     // MARK: - Tests
     tests("LabCore"),
-    tests("Persistence"),
+    tests("Persistence", ["Curriculum"]),
+    tests("Curriculum", ["LabCore"]),
+    tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
+    tests("PlatformAPI"),
+    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
+    tests("PQL", exclude: ["Golden"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
     tests(

@@ -16,7 +16,7 @@ public struct WorkspaceOptions: ParsableArguments {
   public init() {}
 
   /// Finds the workspace: `--root`, then `AEP_LAB_ROOT`, then the folders above the current one.
-  public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment)
+  public func resolve(environment: [String: String] = LabEnvironment.current)
     throws(LabFailure) -> Workspace
   {
     let files = FileManager.default
@@ -69,12 +69,21 @@ public struct Workspace: Sendable {
       || files.fileExists(atPath: folder.appendingPathComponent("Exercises").path)
   }
 
+  /// The folder that holds the state file.
+  public var stateFolder: String { (statePath as NSString).deletingLastPathComponent }
+
   /// Opens the state file, turning any failure into a learner-facing message.
+  ///
+  /// A folder without write permission is refused even when the process could write it
+  /// anyway (as root can), so the learner hears about it before it matters.
   public func openDatabase() throws(LabFailure) -> LabDatabase {
     do {
+      if let reason = StateFolderCheck.problem(with: stateFolder) {
+        throw PersistenceError.notWritable(path: stateFolder, reason: reason)
+      }
       return try LabDatabase.open(at: statePath)
     } catch {
-      throw .domain(error.errorDescription ?? "\(error)")
+      throw LabFailure(error)
     }
   }
 }

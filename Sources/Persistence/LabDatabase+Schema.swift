@@ -10,6 +10,7 @@ extension LabDatabase {
   static func makeMigrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     WorkspaceInfoSchema.register(in: &migrator)
+    ProgressSchema.register(in: &migrator)
     SandboxSchema.register(in: &migrator)
     return migrator
   }
@@ -26,6 +27,43 @@ enum WorkspaceInfoSchema {
       }
       try db.execute(
         sql: "INSERT INTO workspace (key, value) VALUES ('createdAt', datetime('now'))")
+    }
+  }
+}
+
+/// The learner's progress: started modules, the current lesson, per-exercise records, and the
+/// starter files kept for `reset`.
+enum ProgressSchema {
+  /// Adds the progress tables' migrations.
+  static func register(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v1-progress") { db in
+      try db.create(table: "moduleProgress") { table in
+        table.primaryKey("moduleId", .text)
+        table.column("startedAt", .datetime).notNull()
+        table.column("currentLesson", .integer).notNull().defaults(to: 1)
+        table.column("updatedAt", .datetime).notNull()
+      }
+      try db.create(table: "exerciseProgress") { table in
+        table.column("moduleId", .text).notNull()
+          .references("moduleProgress", onDelete: .cascade)
+        table.column("exerciseId", .text).notNull()
+        table.column("status", .text).notNull()
+        table.column("attempts", .integer).notNull().defaults(to: 0)
+        table.column("hintsShown", .integer).notNull().defaults(to: 0)
+        table.column("firstAttemptAt", .datetime)
+        table.column("lastAttemptAt", .datetime)
+        table.column("completedAt", .datetime)
+        table.column("updatedAt", .datetime).notNull()
+        table.primaryKey(["moduleId", "exerciseId"])
+      }
+      try db.create(table: "starterFile") { table in
+        table.column("moduleId", .text).notNull()
+        table.column("exerciseId", .text).notNull()
+        table.column("fileName", .text).notNull()
+        table.column("content", .blob).notNull()
+        table.column("capturedAt", .datetime).notNull()
+        table.primaryKey(["moduleId", "exerciseId", "fileName"])
+      }
     }
   }
 }

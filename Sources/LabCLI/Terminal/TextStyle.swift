@@ -12,6 +12,10 @@ public enum TextStyle: Sendable {
   case yellow
   /// Commands to type and code.
   case cyan
+  /// Emphasis in lessons.
+  case italic
+  /// Link text in lessons.
+  case underline
 
   /// Wraps `text` in this style's escape codes.
   func apply(to text: String) -> String {
@@ -23,6 +27,8 @@ public enum TextStyle: Sendable {
     case .red: code = "31"
     case .yellow: code = "33"
     case .cyan: code = "36"
+    case .italic: code = "3"
+    case .underline: code = "4"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }

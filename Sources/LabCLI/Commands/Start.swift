@@ -1,0 +1,54 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import LabCore
+import Persistence
+
+extension AEPLab {
+  /// `aep-lab start <module>`: the one command a new learner types.
+  struct Start: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start (or resume) a training module.",
+      discussion: """
+        Creates your progress on first use, shows the module's overview, the lesson you are on, \
+        and its lessons and exercises with their status.
+
+        Example: aep-lab start module3
+        """)
+
+    @Argument(help: "The module to start, for example 'module3'.")
+    var module: String
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+      let console = Console.current
+      let session = try LearnSession.open(workspace)
+      let module = try session.module(self.module)
+      let started: (progress: ModuleProgress, isNew: Bool)
+      do {
+        started = try session.store.start(moduleID: module.id)
+      } catch {
+        throw LabFailure(error)
+      }
+      session.keepStarters(of: module.exercises, in: module)
+      let progress = started.progress
+      let renderer = MarkdownRenderer(console: console)
+      var text = ""
+      if started.isNew {
+        text += renderer.render(module.overview) + "\n"
+      } else {
+        text += console.styled("Welcome back to \(module.title) (\(module.id)).", .bold) + "\n\n"
+      }
+      if !module.lessons.isEmpty {
+        let lesson = module.lessons[progress.clampedLesson(in: module) - 1]
+        text += LessonView.render(lesson, of: module, console: console) + "\n"
+      }
+      text += ProgressView.lessons(module, progress: progress, console: console) + "\n"
+      text += ProgressView.exercises(module, progress: progress, console: console)
+      text += ProgressView.bar(module, progress: progress) + "\n\n"
+      text += ProgressView.nextStep(module, progress: progress, console: console) + "\n"
+      Pager.show(text, console: console, environment: LabEnvironment.current)
+    }
+  }
+}
