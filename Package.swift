@@ -81,7 +81,7 @@ let package = Package(
     tests("Persistence"),
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore"]),
-    tests("PQL"),
+    tests("PQL", ["LabCLI", "LabCore"]),
   ]
 )
 
