@@ -76,6 +76,11 @@ let package = Package(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
+    // MARK: - Benchmarks
+    .executableTarget(
+      name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
+      swiftSettings: strictSettings),
+
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence"),
