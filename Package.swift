@@ -78,11 +78,14 @@ let package = Package(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
-    // MARK: - Benchmarks (run with `Benchmarks/run identity`)
+    // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
     .executableTarget(
       name: "IdentityBenchmark",
       dependencies: ["Sandbox", "Identities", "Persistence", "LabCore"],
       path: "Benchmarks/IdentityBenchmark", swiftSettings: strictSettings),
+    .executableTarget(
+      name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
@@ -91,7 +94,7 @@ let package = Package(
     tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
-    tests("PQL", exclude: ["Golden"]),
+    tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
     tests(
