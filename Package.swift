@@ -67,12 +67,15 @@ let package = Package(
     // MARK: - Front ends
     library(
       "LocalServer",
-      ["LabCore", "Persistence", "PlatformAPI", "Sandbox", hummingbird, logging]),
+      [
+        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox", hummingbird,
+        logging,
+      ]),
     library(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", "LocalServer", argumentParser,
+        "PlatformAPI", "Sandbox", "LocalServer", argumentParser, logging,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
@@ -91,9 +94,15 @@ let package = Package(
     tests("LabCore"),
     tests("Persistence", ["Curriculum"]),
     tests("Curriculum", ["LabCore"]),
-    tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
+    tests(
+      "LabCLI",
+      [
+        "Curriculum", "LabCore", "Persistence", "LocalServer", "PlatformAPI", "Sandbox", grdb,
+        logging,
+      ],
+      exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
