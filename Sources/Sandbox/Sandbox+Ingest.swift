@@ -125,6 +125,8 @@ extension Sandbox {
         affected.insert(graphID)
       }
     }
+    // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
+    try evaluateStreamingSegments(graphIDs: affected.sorted())
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affected.sorted(),
       linksEstablished: changes.links.filter { $0.state == .active }.count,

@@ -65,6 +65,11 @@ public struct SegmentEligibility: Sendable, Hashable {
     }
   }
 
+  /// Whether `query` reads profile attributes only (no `xEvent`, no `inSegment`).
+  public static func isProfileOnly(_ query: PQLQuery) -> Bool {
+    query.referencedSegmentIDs.isEmpty && eventReferences(in: PQLJSON.encode(query)) == 0
+  }
+
   /// How many times a `pql/json` tree reads `xEvent`.
   static func eventReferences(in tree: JSONValue) -> Int {
     switch tree {

@@ -64,9 +64,11 @@ public struct SegmentEvaluator: Sendable {
   ///
   /// `profile` is the merged XDM entity, `events` its ExperienceEvents, `memberships` its
   /// current memberships by segment id, `now` the evaluation time in milliseconds since 1970
-  /// (it stamps new statuses too).
+  /// (it stamps new statuses too). Streaming passes `keepingMemberStatus`: a member who still
+  /// qualifies keeps its status and time (only entering and leaving change at once).
   public func evaluate(
-    profile: JSONValue, events: PQLEventList, memberships: [String: SegmentMembership], now: Int64
+    profile: JSONValue, events: PQLEventList, memberships: [String: SegmentMembership], now: Int64,
+    keepingMemberStatus: Bool = false
   ) -> SegmentOutcome {
     var working = memberships
     var entity = SegmentMembership.apply(working, to: profile)
@@ -77,7 +79,8 @@ public struct SegmentEvaluator: Sendable {
       let id = item.segment.id
       let qualifies = item.query.matches(profile: entity, events: events, now: instant)
       qualified[id] = qualifies
-      let next = SegmentMembership.next(after: working[id], qualifies: qualifies, at: now)
+      var next = SegmentMembership.next(after: working[id], qualifies: qualifies, at: now)
+      if keepingMemberStatus, qualifies, working[id]?.status.isMember == true { next = working[id] }
       if next != working[id] {
         working[id] = next
         changed.append(id)
