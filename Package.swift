@@ -81,6 +81,15 @@ let package = Package(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
+    // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
+    .executableTarget(
+      name: "IdentityBenchmark",
+      dependencies: ["Sandbox", "Identities", "Persistence", "LabCore"],
+      path: "Benchmarks/IdentityBenchmark", swiftSettings: strictSettings),
+    .executableTarget(
+      name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
+      swiftSettings: strictSettings),
+
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence", ["Curriculum"]),
@@ -94,6 +103,11 @@ let package = Package(
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
-    tests("PQL", exclude: ["Golden"]),
+    tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
+    tests("Identities", ["LabCore"]),
+    tests("Profiles", ["LabCore", "Identities"]),
+    tests(
+      "Sandbox",
+      ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),
   ]
 )
