@@ -68,8 +68,8 @@ let package = Package(
     library(
       "LocalServer",
       [
-        "LabCore", "Identities", "Profiles", "PQL", "Persistence", "PlatformAPI", "Sandbox",
-        hummingbird, logging,
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
+        "Sandbox", hummingbird, logging,
       ]),
     library(
       "LabCLI",
