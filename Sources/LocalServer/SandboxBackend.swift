@@ -14,10 +14,17 @@ import Sandbox
 public struct SandboxBackend: PlatformBackend {
   /// The sandbox service.
   public let service: Sandbox
+  /// How segment jobs appear to progress.
+  let timeline: JobTimeline
 
-  /// Serves `sandbox`.
-  public init(sandbox: Sandbox) {
+  /// Serves `sandbox`; segment jobs show `QUEUED` and then `PROCESSING` for `jobPhase` each
+  /// before their outcome (by the clock `now`, in seconds since 1970).
+  public init(
+    sandbox: Sandbox, jobPhase: Duration = .seconds(2),
+    now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+  ) {
     service = sandbox
+    timeline = JobTimeline(phase: jobPhase, now: now)
   }
 
   /// The lab's one sandbox, `prod`.
@@ -34,9 +41,13 @@ public struct SandboxBackend: PlatformBackend {
     }
     guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
     let service = service
+    let timeline = timeline
     do {
       return try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
-        try Self.answer(operation, service: service)
+        if let answer = try Self.answerSegments(operation, service: service, timeline: timeline) {
+          return answer
+        }
+        return try Self.answer(operation, service: service)
       }
     } catch {
       throw APIError.backendError(for: error)
@@ -123,7 +134,10 @@ public struct SandboxBackend: PlatformBackend {
     case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
       .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
-      .deleteMergePolicy, .getClusterMembers, .postClusterMembers:
+      .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
+      .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
+      .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
+      .listSegmentJobs:
       return true
     default: return false
     }

@@ -14,14 +14,16 @@ enum PersonaFixture {
 
   /// A sandbox on an in-memory state with the persona ingested; graphs larger than
   /// `lookupIdentityLimit` answer 422.
-  static func sandbox(lookupIdentityLimit: Int = 50) throws -> Sandbox {
+  static func sandbox(
+    lookupIdentityLimit: Int = 50, clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws -> Sandbox {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("aep-lab-persona-\(UUID().uuidString)")
     try write(folder, "01-registrations", schema: registrationSchema, records: registrations)
     try write(folder, "02-crm", schema: crmSchema, records: crm)
     try write(folder, "03-web", schema: eventSchema, records: events)
     let sandbox = Sandbox(
-      database: try LabDatabase.inMemory(), lookupIdentityLimit: lookupIdentityLimit)
+      database: try LabDatabase.inMemory(), lookupIdentityLimit: lookupIdentityLimit, clock: clock)
     _ = try sandbox.ingest(path: folder.path)
     return sandbox
   }
