@@ -164,10 +164,11 @@ import Testing
     }
   }
 
-  @Test func segmentCallsSayTheEngineIsMissing() async throws {
+  @Test func previewsSayTheEngineIsMissing() async throws {
     try await withPersona { port in
       let error = await #expect(throws: PlatformAPIError.self) {
-        try await TestServer.client(port: port).createSegmentJob(segmentIDs: ["seg-1"])
+        try await TestServer.client(port: port).createPreview(
+          PreviewRequest(predicateExpression: #"person.gender = "female""#))
       }
       guard case .platform(let status, _, _) = error else {
         Issue.record("expected a Platform error")
