@@ -5,7 +5,8 @@ import PlatformAPI
 /// `QUEUED`, then `PROCESSING`, then its real outcome, each phase lasting `phase`, so that
 /// polling `GET /segment/jobs/{id}` behaves as it does on the Platform.
 ///
-/// Counts (`metrics`) appear only with the final status.
+/// Counts appear only with the final status; before it, `metrics` holds just the start times
+/// (the schema requires `totalTime` and `profileSegmentationTime`).
 struct JobTimeline: Sendable {
   /// How long each of `QUEUED` and `PROCESSING` is shown.
   var phase: Duration
@@ -29,7 +30,8 @@ struct JobTimeline: Sendable {
     }
     var shown = job
     shown.status = status
-    shown.metrics = [:]
+    let start: JSONValue = ["startTimeInMs": .number(Double(created))]
+    shown.metrics = ["totalTime": start, "profileSegmentationTime": start]
     shown.errors = []
     return shown
   }

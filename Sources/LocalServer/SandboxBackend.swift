@@ -273,7 +273,9 @@ public struct SandboxBackend: PlatformBackend {
       do {
         clusters += try service.clusterMembers(namespace: code, id: id).clusters
       } catch .profileNotFound, .unknownNamespace {
-        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, namespace: code, id: id))
+        // Echo the form the caller used: nsid, or namespace code.
+        let nsid = item["nsid"]?.intValue
+        unprocessed.append(CompositeXid(nsid: nsid, namespace: nsid == nil ? code : nil, id: id))
       }
     }
     return try encode(ClusterMembersResponse(clusters: clusters, unprocessedRecords: unprocessed))

@@ -87,7 +87,8 @@ import Testing
       let segmentID = try #require(created.id)
       let job = try await client.createSegmentJob(segmentIDs: [segmentID]).decode(SegmentJob.self)
       #expect(job.status == "QUEUED")
-      #expect(job.metrics == [:])
+      #expect(job.metrics["segmentedProfileCounter"] == nil)
+      #expect(job.metrics[path: ["totalTime", "startTimeInMs"]] != nil)
       clock.advance(by: 11)
       #expect(
         try await client.getSegmentJob(id: job.id).decode(SegmentJob.self).status == "PROCESSING")
