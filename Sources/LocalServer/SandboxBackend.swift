@@ -150,10 +150,11 @@ public struct SandboxBackend: PlatformBackend {
   /// `POST /access/entities` for profiles: one lookup per requested identity; unknown ones
   /// come back empty, as the Platform answers them.
   static func postEntities(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
-    guard body[path: ["schema", "name"]]?.stringValue == "_xdm.context.profile" else {
+    let schema = body[path: ["schema", "name"]]?.stringValue
+    if schema == "_xdm.context.experienceevent" { return try postEvents(body, service: service) }
+    guard schema == "_xdm.context.profile" else {
       throw .invalidRequest(
-        "This lab server answers POST /access/entities for 'schema.name' "
-          + "'_xdm.context.profile' only")
+        "'schema.name' must be '_xdm.context.profile' or '_xdm.context.experienceevent'")
     }
     guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
       throw .invalidRequest(
@@ -279,6 +280,43 @@ public struct SandboxBackend: PlatformBackend {
       }
     }
     return try encode(ClusterMembersResponse(clusters: clusters, unprocessedRecords: unprocessed))
+  }
+
+  /// `POST /access/entities` for events: one events page per requested identity, keyed by the
+  /// identity value; unknown identities get an empty page.
+  static func postEvents(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
+    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
+      throw .invalidRequest(
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
+    }
+    let order = body["orderby"]?.stringValue ?? body["orderBy"]?.stringValue ?? "+timestamp"
+    let selection = EventSelection(
+      newestFirst: order.hasPrefix("-"),
+      startTime: body[path: ["timeFilter", "startTime"]]?.intValue.map(Int64.init),
+      endTime: body[path: ["timeFilter", "endTime"]]?.intValue.map(Int64.init),
+      limit: body["limit"]?.intValue ?? 1000)
+    let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
+    var result: [String: JSONValue] = [:]
+    for requested in identities {
+      guard let id = requested["entityId"]?.stringValue,
+        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
+      else {
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
+      }
+      do {
+        result[id] = try encode(
+          service.events(
+            namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
+            selection: selection, fields: fields
+          ).response)
+      } catch .profileNotFound {
+        result[id] = [
+          "_page": ["orderby": "timestamp", "start": "", "count": 0, "next": ""],
+          "children": [], "_links": ["next": ["href": ""]],
+        ]
+      }
+    }
+    return .object(result)
   }
 
   /// The namespace and value named by `query`'s `id`/`namespace` parameters.

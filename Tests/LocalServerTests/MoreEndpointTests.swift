@@ -92,3 +92,18 @@ import Testing
     }
   }
 }
+
+@Suite struct PostEventsTests {
+  @Test func postEntitiesForEventsReturnsAPagePerIdentity() async throws {
+    let backend = SandboxBackend(sandbox: try PersonaFixture.sandbox())
+    try await TestServer.with(backend: backend) { port in
+      let body =
+        #"{"schema": {"name": "_xdm.context.experienceevent"}, "relatedSchema": {"name": "_xdm.context.profile"}, "identities": [{"entityId": "\#(PersonaFixture.email)", "entityIdNS": {"code": "email"}}, {"entityId": "ghost@example.com", "entityIdNS": {"code": "email"}}], "limit": 2, "orderby": "-timestamp"}"#
+      let reply = try await TestServer.client(port: port).send(
+        "POST", "/data/core/ups/access/entities", body: Array(body.utf8))
+      let pages = try reply.decode([String: ExperienceEventsResponse].self)
+      #expect(pages[PersonaFixture.email]?.children.map(\.entityId) == ["evt-3", "evt-2"])
+      #expect(pages["ghost@example.com"]?.children.isEmpty == true)
+    }
+  }
+}
