@@ -42,8 +42,9 @@ public struct SandboxBackend: PlatformBackend {
     guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
     let service = service
     let timeline = timeline
+    let answer: JSONValue
     do {
-      return try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
+      answer = try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
         if let answer = try Self.answerSegments(operation, service: service, timeline: timeline) {
           return answer
         }
@@ -52,6 +53,10 @@ public struct SandboxBackend: PlatformBackend {
     } catch {
       throw APIError.backendError(for: error)
     }
+    if case .getNamespace(let id) = operation, answer.isNull {
+      throw .notFound("No identity namespace has the id '\(id)'.")
+    }
+    return answer
   }
 
   /// The synchronous part: one sandbox call and its encoding.
@@ -65,7 +70,7 @@ public struct SandboxBackend: PlatformBackend {
       let registry = try service.registry()
       guard
         let namespace = Int(id).flatMap(registry.namespace(withID:)) ?? registry.namespace(for: id)
-      else { throw .invalidRequest("No identity namespace has the id '\(id)'") }
+      else { return .null }
       return try encode(document(for: namespace))
     case .getProfile(let query):
       let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")

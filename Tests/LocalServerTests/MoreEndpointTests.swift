@@ -50,6 +50,10 @@ import Testing
         _ = try await client.send("POST", "/data/core/idnamespace/identities", body: namespace)
       }
       #expect(status == 409)
+      let missing = await TestServer.errorStatus {
+        _ = try await client.send("GET", "/data/core/idnamespace/identities/999999")
+      }
+      #expect(missing == 404)
     }
   }
 
