@@ -194,3 +194,13 @@ struct SlowBackend: PlatformBackend {
     }
   }
 }
+
+@Suite struct RequestIDTests {
+  @Test func theRequestIDIsEchoed() async throws {
+    try await TestServer.with { port in
+      let response = try await TestServer.raw(
+        "GET", port: port, path: "/", headers: [HeaderField("x-request-id", "req-42")])
+      #expect(response.header("x-request-id") == "req-42")
+    }
+  }
+}
