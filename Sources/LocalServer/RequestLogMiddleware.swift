@@ -22,7 +22,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     if let requestID = request.headerValue("x-request-id") {
       line += " x-request-id=\(requestID)"
       // Echoed, as the Platform does, so a client can match answers to its log.
-      if let name = HTTPField.Name("x-request-id") { response.headers[name] = requestID }
+      if let name = HTTPFields.Element.Name("x-request-id") { response.headers[name] = requestID }
     }
     logger.info("\(line)")
     return response
