@@ -102,7 +102,8 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
+    tests(
+      "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),

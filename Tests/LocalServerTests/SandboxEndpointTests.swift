@@ -76,11 +76,12 @@ import Testing
     }
   }
 
-  @Test func aGraphOverTheLookupLimitIs422() async throws {
-    try await withPersona(lookupIdentityLimit: 3) { port in
+  @Test func aGraphOfMoreThanFiftyIdentitiesIs422() async throws {
+    let backend = SandboxBackend(sandbox: try PersonaFixture.sandbox(crowd: true))
+    try await TestServer.with(backend: backend) { port in
+      let client = TestServer.client(port: port)
       let error = await #expect(throws: PlatformAPIError.self) {
-        try await TestServer.client(port: port).getProfile(
-          namespace: "email", id: PersonaFixture.email)
+        try await client.getProfile(namespace: "email", id: PersonaFixture.crowdEmail)
       }
       guard case .platform(let status, let body, _) = error else {
         Issue.record("expected a Platform error")
@@ -88,6 +89,10 @@ import Testing
       }
       #expect(status == 422)
       #expect(body.contains("Too many related identities"))
+      #expect(error?.errorDescription?.contains("more than 50") == true)
+      // The persona's own graph is unaffected.
+      let persona = try await client.getProfile(namespace: "email", id: PersonaFixture.email)
+      #expect(persona.status == 200)
     }
   }
 
