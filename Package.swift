@@ -84,6 +84,7 @@ let package = Package(
     tests("Curriculum", ["LabCore"]),
     tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore"]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
+    tests("PQL", exclude: ["Golden"]),
   ]
 )

@@ -1,0 +1,55 @@
+/// `chain(events, timestamp, [steps])`: ordered event sequences, matched greedily (spec §5.12).
+enum Chain {
+  private struct Step {
+    let what: @Sendable (Frame, PQLValue) -> Bool
+    let when: Occurs.Test?
+    let count: Int
+    let condition: (@Sendable (Frame, PQLValue) -> Bool)?
+  }
+
+  static func compile(events: @escaping Code, timestamp: [String], steps: [ChainStep<Node>])
+    -> Predicate
+  {
+    let compiled = steps.map { step in
+      Step(
+        what: Compiler.compileElementCondition(step.what),
+        when: step.when.map { Occurs.compile($0) },
+        count: step.count,
+        condition: step.condition.map(Compiler.compileElementCondition))
+    }
+    return { frame in
+      var stamped: [(time: Int64, event: PQLValue)] = []
+      var sorted = true
+      for event in Runtime.elements(events(frame)) {
+        guard let time = Runtime.instant(Runtime.walk(event, timestamp)) else { continue }
+        if let last = stamped.last, last.time > time { sorted = false }
+        stamped.append((time, event))
+      }
+      if !sorted {
+        stamped = stamped.enumerated().sorted {
+          $0.element.time != $1.element.time
+            ? $0.element.time < $1.element.time : $0.offset < $1.offset
+        }.map(\.element)
+      }
+      var position = 0
+      var after = Int64.min
+      for step in compiled {
+        while position < stamped.count, stamped[position].time <= after { position += 1 }
+        var found = 0
+        var lastUsed = after
+        while position < stamped.count, found < step.count {
+          let (time, event) = stamped[position]
+          position += 1
+          guard step.what(frame, event) else { continue }
+          if let when = step.when, !when(time, frame) { continue }
+          if let condition = step.condition, !condition(frame, event) { continue }
+          found += 1
+          lastUsed = time
+        }
+        guard found == step.count else { return false }
+        after = lastUsed
+      }
+      return true
+    }
+  }
+}

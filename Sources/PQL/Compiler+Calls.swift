@@ -1,0 +1,251 @@
+import LabCore
+
+extension Compiler {
+  /// Compiles a call to a built-in; arguments are already checked for number and type.
+  static func compileCall(_ builtin: Builtin, _ arguments: [Node]) -> Code {
+    switch builtin {
+    case .if:
+      let test = compileCondition(arguments[0])
+      let yes = compile(arguments[1])
+      let no = compile(arguments[2])
+      return { frame in test(frame) ? yes(frame) : no(frame) }
+    case .date:
+      let parts = arguments.map(compile)
+      return { frame in
+        let values = parts.map { $0(frame) }
+        guard case .integer(let year) = values[0], case .integer(let month) = values[1],
+          case .integer(let day) = values[2], let date = PQLDate(year: year, month: month, day: day)
+        else { return .null }
+        return .date(date)
+      }
+    case .currentMonth, .currentYear, .currentDayOfMonth:
+      return { frame in
+        let (year, month, day) = PQLDateTime(millisecondsSinceEpoch: frame.now).date.components
+        return .integer(builtin == .currentMonth ? month : builtin == .currentYear ? year : day)
+      }
+    case .getMonth, .getYear, .getDayOfMonth:
+      let subject = compile(arguments[0])
+      return { frame in
+        guard let instant = Runtime.instant(subject(frame)) else { return .null }
+        let (year, month, day) = PQLDateTime(millisecondsSinceEpoch: instant).date.components
+        return .integer(builtin == .getMonth ? month : builtin == .getYear ? year : day)
+      }
+    case .inSegment:
+      let id = compile(arguments[0])
+      return { frame in
+        guard case .string(let segment) = id(frame),
+          case .string(let status)? = frame.profile[path: [
+            "segmentMembership", "ups", segment, "status",
+          ]]
+        else { return .boolean(false) }
+        return .boolean(status == "realized" || status == "existing")
+      }
+    case .mapEntry:
+      let key = compile(arguments[0])
+      let value = compile(arguments[1])
+      return { frame in
+        guard let text = Runtime.text(key(frame)) else { return .null }
+        return .entry(text, value(frame))
+      }
+    case .startsWith, .doesNotStartWith, .endsWith, .doesNotEndWith, .contains, .doesNotContain,
+      .equals, .notEqualTo:
+      let subject = compile(arguments[0])
+      let argument = compile(arguments[1])
+      var caseSensitive = true
+      if arguments.count == 3, case .constant(.boolean(let flag)) = arguments[2] {
+        caseSensitive = flag
+      }
+      let sensitive = caseSensitive
+      return { frame in
+        .boolean(
+          StringFunctions.predicate(
+            builtin, subject(frame), argument(frame), caseSensitive: sensitive))
+      }
+    case .matches:
+      let subject = compile(arguments[0])
+      let pattern = compile(arguments[1])
+      return { frame in
+        guard case .string(let source) = pattern(frame), let regex = try? Regex(source) else {
+          return .boolean(false)
+        }
+        return .boolean(StringFunctions.anyText(subject(frame)) { $0.firstMatch(of: regex) != nil })
+      }
+    case .regexGroup:
+      let subject = compile(arguments[0])
+      let pattern = compile(arguments[1])
+      let group = compile(arguments[2])
+      return { frame in
+        guard case .string(let source) = pattern(frame), let regex = try? Regex(source) else {
+          return .null
+        }
+        return StringFunctions.regexGroup(subject(frame), regex, group(frame))
+      }
+    case .isNull, .isNotNull:
+      let subject = compile(arguments[0])
+      return { frame in .boolean(subject(frame).isNull == (builtin == .isNull)) }
+    default:
+      return compileCollectionCall(builtin, arguments)
+    }
+  }
+
+  private static func compileCollectionCall(_ builtin: Builtin, _ arguments: [Node]) -> Code {
+    if builtin == .count, case .filter(let base, let condition) = arguments[0] {
+      let source = compile(base)
+      let predicate = compileElementCondition(condition)
+      return { frame in
+        var count = 0
+        for element in Runtime.elements(source(frame)) where predicate(frame, element) {
+          count += 1
+        }
+        return .integer(count)
+      }
+    }
+    let subject = compile(arguments[0])
+    switch builtin {
+    case .count:
+      return { frame in
+        switch subject(frame) {
+        case .null: return .integer(0)
+        case .list(let items): return .integer(items.count)
+        case .map(let members): return .integer(members.count)
+        case .object(let members): return .integer(members.count)
+        default: return .integer(1)
+        }
+      }
+    case .sum, .average, .min, .max:
+      let element = arguments.count > 1 ? compileElement(arguments[1]) : nil
+      return { frame in
+        var values = Runtime.elements(subject(frame))
+        if let element { values = values.map { element(frame, $0) } }
+        switch builtin {
+        case .sum: return Aggregation.sum(values)
+        case .average: return Aggregation.average(values)
+        default: return Aggregation.extreme(values, largest: builtin == .max)
+        }
+      }
+    case .filter:
+      let predicate = compileElementCondition(arguments[1])
+      return { frame in .list(Runtime.elements(subject(frame)).filter { predicate(frame, $0) }) }
+    case .exists, .forall:
+      let predicate = compileElementCondition(arguments[1])
+      return { frame in
+        let items = Runtime.elements(subject(frame))
+        return .boolean(
+          builtin == .exists
+            ? items.contains { predicate(frame, $0) } : items.allSatisfy { predicate(frame, $0) })
+      }
+    case .map:
+      let transform = compileElement(arguments[1])
+      return { frame in
+        let results = Runtime.elements(subject(frame)).map { transform(frame, $0) }
+        var entries: [String: PQLValue] = [:]
+        for result in results {
+          guard case .entry(let key, let value) = result else { return .list(results) }
+          entries[key] = value
+        }
+        return results.isEmpty ? .list([]) : .map(entries)
+      }
+    case .groupBy:
+      let key = compileElement(arguments[1])
+      return { frame in
+        var groups: [String: [PQLValue]] = [:]
+        for element in Runtime.elements(subject(frame)) {
+          guard let name = Runtime.text(key(frame, element)) else { continue }
+          groups[name, default: []].append(element)
+        }
+        return .map(groups.mapValues { .list($0) })
+      }
+    case .topN, .bottomN:
+      let key = compileElement(arguments[1])
+      let count = compile(arguments[2])
+      return { frame in
+        let items = Runtime.elements(subject(frame))
+        guard case .integer(let n) = count(frame) else { return .list([]) }
+        return Aggregation.ranked(
+          items, keys: items.map { key(frame, $0) }, count: n, highest: builtin == .topN)
+      }
+    case .head:
+      return { frame in
+        switch subject(frame) {
+        case .list(let items): return items.first ?? .null
+        case let other: return other
+        }
+      }
+    case .distinct:
+      return { frame in .list(SetFunctions.distinct(Runtime.elements(subject(frame)))) }
+    case .intersects, .intersection, .subsetOf, .supersetOf, .includes:
+      let other = compile(arguments[1])
+      return { frame in
+        SetFunctions.apply(builtin, subject(frame), other(frame))
+      }
+    case .get:
+      let key = compile(arguments[1])
+      return { frame in MapFunctions.get(subject(frame), key(frame)) }
+    case .keys, .values:
+      return { frame in MapFunctions.members(subject(frame), keys: builtin == .keys) }
+    default:
+      return { _ in .null }
+    }
+  }
+}
+
+/// `distinct`, `intersects`, `intersection`, `subsetOf`, `supersetOf`, `includes`.
+enum SetFunctions {
+  static func distinct(_ items: [PQLValue]) -> [PQLValue] {
+    var result: [PQLValue] = []
+    for item in items where !result.contains(where: { same($0, item) }) { result.append(item) }
+    return result
+  }
+
+  /// Equality for set membership: `=` with coercion, and equal nulls.
+  static func same(_ a: PQLValue, _ b: PQLValue) -> Bool {
+    if a.isNull && b.isNull { return true }
+    return Runtime.compare(.equal, a, b)
+  }
+
+  static func apply(_ builtin: Builtin, _ subject: PQLValue, _ other: PQLValue) -> PQLValue {
+    let items = Runtime.elements(subject)
+    if builtin == .includes {
+      if case .null = other { return .boolean(false) }
+      return .boolean(items.contains { same($0, other) })
+    }
+    let others = Runtime.elements(other)
+    func contains(_ list: [PQLValue], _ value: PQLValue) -> Bool {
+      list.contains { same($0, value) }
+    }
+    switch builtin {
+    case .intersects: return .boolean(items.contains { contains(others, $0) })
+    case .intersection: return .list(distinct(items.filter { contains(others, $0) }))
+    case .subsetOf: return .boolean(items.allSatisfy { contains(others, $0) })
+    default: return .boolean(others.allSatisfy { contains(items, $0) })
+    }
+  }
+}
+
+/// `get`, `keys` and `values` on maps and XDM objects.
+enum MapFunctions {
+  static func get(_ subject: PQLValue, _ key: PQLValue) -> PQLValue {
+    switch (subject, key) {
+    case (.object(let members), .string(let name)):
+      return members[name].map(PQLValue.init(json:)) ?? .null
+    case (.map(let members), .string(let name)): return members[name] ?? .null
+    case (.list(let items), .integer(let index)):
+      return items.indices.contains(index) ? items[index] : .null
+    default: return .null
+    }
+  }
+
+  static func members(_ subject: PQLValue, keys: Bool) -> PQLValue {
+    switch subject {
+    case .object(let members):
+      let names = members.keys.sorted()
+      return .list(
+        keys ? names.map { .string($0) } : names.map { PQLValue(json: members[$0] ?? .null) })
+    case .map(let members):
+      let names = members.keys.sorted()
+      return .list(keys ? names.map { .string($0) } : names.map { members[$0] ?? .null })
+    default:
+      return .list([])
+    }
+  }
+}

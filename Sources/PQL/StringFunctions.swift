@@ -1,0 +1,56 @@
+/// The string predicates and `regexGroup`, with the lab's null rules.
+enum StringFunctions {
+  /// Whether `test` holds for the text of `value`, or for any element of a projected list.
+  ///
+  /// Null, objects and maps give false.
+  static func anyText(_ value: PQLValue, _ test: (String) -> Bool) -> Bool {
+    if case .list(let items) = value { return items.contains { anyText($0, test) } }
+    guard let text = Runtime.text(value) else { return false }
+    return test(text)
+  }
+
+  /// Applies a string predicate such as `startsWith` with its case flag.
+  static func predicate(
+    _ builtin: Builtin, _ subject: PQLValue, _ argument: PQLValue, caseSensitive: Bool
+  ) -> Bool {
+    guard var needle = Runtime.text(argument) else { return false }
+    if !caseSensitive { needle = needle.lowercased() }
+    let negative: Bool
+    switch builtin {
+    case .doesNotStartWith, .doesNotEndWith, .doesNotContain, .notEqualTo: negative = true
+    default: negative = false
+    }
+    if negative, case .list(let items) = subject, items.isEmpty { return false }
+    let found = anyText(subject) { text in
+      let haystack = caseSensitive ? text : text.lowercased()
+      switch builtin {
+      case .startsWith, .doesNotStartWith: return haystack.hasPrefix(needle)
+      case .endsWith, .doesNotEndWith: return haystack.hasSuffix(needle)
+      case .contains, .doesNotContain: return needle.isEmpty || haystack.contains(needle)
+      default: return haystack == needle
+      }
+    }
+    if negative {
+      // Null subjects are false for negative predicates too (spec §1, lab convention).
+      if Runtime.text(subject) == nil, !isList(subject) { return false }
+      return !found
+    }
+    return found
+  }
+
+  private static func isList(_ value: PQLValue) -> Bool {
+    if case .list = value { return true }
+    return false
+  }
+
+  /// The `group`-th capture of the first match of `regex` in the subject, or null.
+  static func regexGroup(_ subject: PQLValue, _ regex: Regex<AnyRegexOutput>, _ group: PQLValue)
+    -> PQLValue
+  {
+    guard let text = Runtime.text(subject), case .integer(let index) = group, index >= 0,
+      let match = text.firstMatch(of: regex), index < match.output.count,
+      let substring = match.output[index].substring
+    else { return .null }
+    return .string(String(substring))
+  }
+}
