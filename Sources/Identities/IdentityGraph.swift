@@ -55,6 +55,7 @@ public struct IdentityGraph: Sendable {
   var linkIsDirty: [Bool] = []
   var pairIndex: [UInt64: Int32] = [:]
   var origins: [LinkOrigin] = []
+  var namespaceFacts: [String: (rank: UInt8, uniqueBit: UInt64)] = [:]
 
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
@@ -207,20 +208,27 @@ public struct IdentityGraph: Sendable {
     let vertex = sets.makeSet()
     identities.append(identity)
     vertexIndex[identity] = vertex
-    let namespace = registry.namespace(for: identity.namespace)
-    let type = namespace?.type ?? .crossDevice
-    vertexRank.append(type.linksIntoGraphs ? UInt8(type.removalRank) : 255)
-    var bit: UInt64 = 0
-    if let rules, let index = rules.uniqueNamespaces.firstIndex(of: identity.namespace), index < 64
-    {
-      bit = 1 << UInt64(index)
-    }
+    let facts = namespaceFacts[identity.namespace] ?? facts(of: identity.namespace)
+    vertexRank.append(facts.rank)
+    let bit = facts.uniqueBit
     vertexUniqueBit.append(bit)
     vertexFirstSeen.append(firstSeen)
     vertexStoredID.append(storedID)
     vertexStoredGraph.append(storedGraph)
     firstLink.append(-1)
     return vertex
+  }
+
+  /// The removal rank (255: never links) and unique-namespace bit of `namespace`, cached.
+  mutating func facts(of namespace: String) -> (rank: UInt8, uniqueBit: UInt64) {
+    let type = registry.namespace(for: namespace)?.type ?? .crossDevice
+    var bit: UInt64 = 0
+    if let rules, let index = rules.uniqueNamespaces.firstIndex(of: namespace), index < 64 {
+      bit = 1 << UInt64(index)
+    }
+    let facts = (rank: type.linksIntoGraphs ? UInt8(type.removalRank) : 255, uniqueBit: bit)
+    namespaceFacts[namespace] = facts
+    return facts
   }
 
   /// Links already-added vertices of one record; returns the representative of the result.

@@ -30,6 +30,7 @@ struct RecordReader: Sendable {
   static let eventRecordLimit = 10 * 1024
 
   private let fieldKeys: [[String]]
+  private let wanted: JSONPathSet
 
   init(
     schema: DatasetSchema, registry: NamespaceRegistry, rules: IdentityLinkingRules?,
@@ -40,6 +41,7 @@ struct RecordReader: Sendable {
     self.rules = rules
     self.guardrails = guardrails
     fieldKeys = schema.identities.map(\.keys)
+    wanted = JSONPathSet(fieldKeys + [["identityMap"], ["_id"], ["timestamp"]])
   }
 
   /// Reads one NDJSON line.
@@ -50,7 +52,7 @@ struct RecordReader: Sendable {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes)
+      value = try JSONParser.extract(bytes, paths: wanted)
     } catch {
       return .failure(.malformedJSON(error.description))
     }
