@@ -127,6 +127,8 @@ extension Sandbox {
           try store.graphIDs(ofIdentities: Array(unchanged))
         })
     }
+    // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
+    try evaluateStreamingSegments(graphIDs: affected.sorted())
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affected.sorted(),
       linksEstablished: changes.links.filter { $0.state == .active }.count,
