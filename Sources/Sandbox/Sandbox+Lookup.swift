@@ -117,6 +117,14 @@ extension Sandbox {
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
   }
 
+  /// The fragments a lookup context merges (its members' profile records).
+  func fragments(for context: LookupContext) throws(SandboxError) -> [ProfileFragment] {
+    let records = try storage { () throws(PersistenceError) in
+      try store.records(identityIDs: context.members.map(\.storedID), kind: .profile)
+    }
+    return Self.fragments(records, context: context)
+  }
+
   /// The fragments of `records` (profile records of the lookup's identities).
   static func fragments(_ records: [StoredRecord], context: LookupContext) -> [ProfileFragment] {
     let byID = Dictionary(
