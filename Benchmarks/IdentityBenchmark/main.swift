@@ -176,9 +176,11 @@ let registry = NamespaceRegistry()
 let parsed = try recordIdentities(folders: folders, registry: registry)
 let pairCount = parsed.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
 var graphTimes: [Double] = []
+var graphCPU: [Double] = []
 var components = 0
 for _ in 0..<options.runs {
   let start = now()
+  let cpuStart = threadCPU()
   var graph = IdentityGraph(registry: registry)
   graph.reserveCapacity(identities: parsed.count * 2, links: pairCount)
   for (line, identities) in parsed.enumerated() {
@@ -187,21 +189,25 @@ for _ in 0..<options.runs {
       origin: LinkOrigin(dataset: "d", batch: "b", record: line + 1, order: Int64(line + 1)))
   }
   graphTimes.append(seconds(start, now()))
+  graphCPU.append(threadCPU() - cpuStart)
   components = graph.identityCount
 }
 // The same linking over identities already interned (as a parser that interns would hand them).
 var vertexTimes: [Double] = []
+var vertexCPU: [Double] = []
 for _ in 0..<options.runs {
   var graph = IdentityGraph(registry: registry)
   graph.reserveCapacity(identities: parsed.count * 2, links: pairCount)
   let vertexLists = parsed.map { identities in identities.map { graph.addIdentity($0, seenAt: 0) } }
   let start = now()
+  let cpuStart = threadCPU()
   for (line, vertices) in vertexLists.enumerated() {
     graph.link(
       vertices: vertices,
       origin: LinkOrigin(dataset: "d", batch: "b", record: line + 1, order: Int64(line + 1)))
   }
   vertexTimes.append(seconds(start, now()))
+  vertexCPU.append(threadCPU() - cpuStart)
 }
 // Intern once, then union-find alone over integer pairs: the same work networkx does.
 var interned: [Identity: Int32] = [:]
@@ -240,6 +246,10 @@ print("graph construction (records already parsed, median of \(options.runs)):")
 print("  identities         \(components), links \(pairCount)")
 print(
   "  IdentityGraph      \(format(graphMedian, 3)) s  ->  \(rate(pairCount, graphMedian)) links/s  (target >= 5 M/s; includes interning, origins, 50-limit)"
+)
+print(
+  "  on CPU             IdentityGraph \(format(median(graphCPU), 3)) s (\(rate(pairCount, median(graphCPU))) links/s), "
+    + "interned \(format(median(vertexCPU), 3)) s (\(rate(pairCount, median(vertexCPU))) links/s)"
 )
 print(
   "  interned vertices  \(format(median(vertexTimes), 3)) s  ->  \(rate(pairCount, median(vertexTimes))) links/s  (IdentityGraph.link(vertices:): links, origins, 50-limit)"

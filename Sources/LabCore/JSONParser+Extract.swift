@@ -224,7 +224,8 @@ extension JSONParser.Reader {
 }
 
 extension JSONValue {
-  mutating func setValue(_ value: JSONValue, at path: ArraySlice<String>) {
+  /// Sets `value` at the object-key `path`, creating objects on the way (replacing non-objects).
+  public mutating func setValue(_ value: JSONValue, at path: ArraySlice<String>) {
     guard let key = path.first else {
       self = value
       return

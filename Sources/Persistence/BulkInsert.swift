@@ -34,21 +34,18 @@ struct BulkInsert {
   }
 
   mutating func bind(_ value: String?) {
-    if let value {
-      bind(value)
-    } else {
-      column += 1
-      sqlite3_bind_null(statement.sqliteStatement, column)
-    }
+    guard let value else { return bindNull() }
+    bind(value)
   }
 
   mutating func bind(_ value: Int64?) {
-    if let value {
-      bind(value)
-    } else {
-      column += 1
-      sqlite3_bind_null(statement.sqliteStatement, column)
-    }
+    guard let value else { return bindNull() }
+    bind(value)
+  }
+
+  private mutating func bindNull() {
+    column += 1
+    sqlite3_bind_null(statement.sqliteStatement, column)
   }
 
   /// Runs the statement with the bound values and gets ready for the next row.
