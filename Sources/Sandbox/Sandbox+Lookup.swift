@@ -125,6 +125,22 @@ extension Sandbox {
     return Self.fragments(records, context: context)
   }
 
+  /// Events ingested more than once (same dataset, same `_id`) count once: the latest wins.
+  static func latestPerEvent(_ records: [StoredRecord]) -> [StoredRecord] {
+    var latest: [String: StoredRecord] = [:]
+    var unnamed: [StoredRecord] = []
+    for record in records {
+      guard let id = record.eventID else {
+        unnamed.append(record)
+        continue
+      }
+      let key = record.datasetID + "\u{1F}" + id
+      if let existing = latest[key], existing.order > record.order { continue }
+      latest[key] = record
+    }
+    return (Array(latest.values) + unnamed).sorted { $0.order < $1.order }
+  }
+
   /// The fragments of `records` (profile records of the lookup's identities).
   static func fragments(_ records: [StoredRecord], context: LookupContext) -> [ProfileFragment] {
     let byID = Dictionary(
@@ -179,9 +195,10 @@ extension Sandbox {
         let profileRecords = profiles ? try reader.records(identityIDs: ids, kind: .profile) : []
         let eventRecords =
           events
-          ? try reader.records(identityIDs: ids, kind: .event).filter {
-            context.includes(dataset: $0.datasetID)
-          }
+          ? Self.latestPerEvent(
+            try reader.records(identityIDs: ids, kind: .event).filter {
+              context.includes(dataset: $0.datasetID)
+            })
           : []
         let times = Dictionary(
           try reader.batches().map { ($0.number, $0.ingestedAt) }, uniquingKeysWith: { a, _ in a })
