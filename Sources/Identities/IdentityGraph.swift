@@ -55,7 +55,7 @@ public struct IdentityGraph: Sendable {
   var linkIsDirty: [Bool] = []
   var pairIndex = LinkIndex()
   var origins: [LinkOrigin] = []
-  var namespaceFacts: [String: (rank: UInt8, uniqueBit: UInt64)] = [:]
+  var namespaceFacts: [(namespace: String, rank: UInt8, uniqueBit: UInt64)] = []
 
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
@@ -215,7 +215,12 @@ public struct IdentityGraph: Sendable {
     let vertex = sets.makeSet()
     identities.append(identity)
     vertexIndex.insert(vertex: vertex, hash: hash ?? IdentityIndex.hash(identity))
-    let facts = namespaceFacts[identity.namespace] ?? facts(of: identity.namespace)
+    // A handful of namespaces: a linear scan of short strings beats hashing them.
+    let facts =
+      namespaceFacts.first { $0.namespace == identity.namespace }.map {
+        (rank: $0.rank, uniqueBit: $0.uniqueBit)
+      }
+      ?? facts(of: identity.namespace)
     vertexRank.append(facts.rank)
     let bit = facts.uniqueBit
     vertexUniqueBit.append(bit)
@@ -234,7 +239,7 @@ public struct IdentityGraph: Sendable {
       bit = 1 << UInt64(index)
     }
     let facts = (rank: type.linksIntoGraphs ? UInt8(type.removalRank) : 255, uniqueBit: bit)
-    namespaceFacts[namespace] = facts
+    namespaceFacts.append((namespace, facts.rank, facts.uniqueBit))
     return facts
   }
 
