@@ -56,7 +56,11 @@ let package = Package(
     // MARK: - Application services
     library("Curriculum", ["LabCore", "Identities", "Profiles", "PQL", "Segmentation"]),
     library(
-      "Persistence", ["LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb]),
+      "Persistence",
+      [
+        "LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb,
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     library("PlatformAPI", ["LabCore", "CCurl"]),
     library(
       "Sandbox",
