@@ -41,7 +41,7 @@ enum Chain {
         while position < stamped.count, found < step.count {
           let (time, event) = stamped[position]
           position += 1
-          if let when = step.when, !when(time, frame) { continue }
+          if let when = step.when, !when(time, frame.now, frame) { continue }
           guard step.what(frame, event) else { continue }
           if let condition = step.condition, !condition(frame, event) { continue }
           found += 1

@@ -98,6 +98,18 @@ enum Compiler {
 
   /// Compiles a node used as a condition; a list counts as true when it is non-empty.
   static func compileCondition(_ node: Node) -> Predicate {
+    if case .constant = node {
+    } else if let predicate = objectPredicate(node) {
+      let general = compileConditionTree(node)
+      return { frame in
+        if case .object(let members) = frame.current { return predicate(members, frame.now) }
+        return general(frame)
+      }
+    }
+    return compileConditionTree(node)
+  }
+
+  private static func compileConditionTree(_ node: Node) -> Predicate {
     switch node {
     case .constant(let value):
       let flag = value.isTruthy
@@ -150,24 +162,28 @@ enum Compiler {
             case .found(.string(let text)) = JSONPath.lookup(members, steps)
           {
             guard let instant = CivilCalendar.instant(text) else { return false }
-            return test(instant, frame)
+            return test(instant, frame.now, frame)
           }
           switch subjectCode(frame) {
           case .list(let items):
-            return items.contains { item in Runtime.instant(item).map { test($0, frame) } ?? false }
+            return items.contains { item in
+              Runtime.instant(item).map { test($0, frame.now, frame) } ?? false
+            }
           case let value:
             guard let instant = Runtime.instant(value) else { return false }
-            return test(instant, frame)
+            return test(instant, frame.now, frame)
           }
         }
       }
       return { frame in
         switch subjectCode(frame) {
         case .list(let items):
-          return items.contains { item in Runtime.instant(item).map { test($0, frame) } ?? false }
+          return items.contains { item in
+            Runtime.instant(item).map { test($0, frame.now, frame) } ?? false
+          }
         case let value:
           guard let instant = Runtime.instant(value) else { return false }
-          return test(instant, frame)
+          return test(instant, frame.now, frame)
         }
       }
     case .quantified(let quantifier, let bindings) where quantifier != .select:
@@ -226,6 +242,19 @@ enum Compiler {
 
   /// Compiles a per-element condition.
   static func compileElementCondition(_ node: Node) -> @Sendable (Frame, PQLValue) -> Bool {
+    if let predicate = objectPredicate(node) {
+      let general = compileElementConditionTree(node)
+      return { frame, element in
+        if case .object(let members) = element { return predicate(members, frame.now) }
+        return general(frame, element)
+      }
+    }
+    return compileElementConditionTree(node)
+  }
+
+  private static func compileElementConditionTree(
+    _ node: Node
+  ) -> @Sendable (Frame, PQLValue) -> Bool {
     var slots: [Int] = []
     var body = node
     if case .lambda(let lambdaSlots, let lambdaBody) = node {

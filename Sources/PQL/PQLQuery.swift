@@ -22,6 +22,8 @@ public struct PQLQuery: Sendable {
   let node: Node
   private let program: Code
   private let condition: Predicate
+  /// The whole query as a condition on the profile's fields alone, when it is that simple.
+  private let profilePredicate: ObjectPredicate?
   private let slotCount: Int
 
   /// Parses, checks and compiles `text`.
@@ -37,6 +39,7 @@ public struct PQLQuery: Sendable {
     self.syntax = syntax
     self.node = node
     slotCount = checker.slotCount
+    profilePredicate = Compiler.objectPredicate(node)
     // A bare `select … where …` is a whole segment definition: true when it selects anything.
     if case .quantified(.select, _) = node {
       let predicate = Compiler.compileCondition(node)
@@ -70,7 +73,10 @@ public struct PQLQuery: Sendable {
 
   /// Whether the profile qualifies, with events prepared once for several queries.
   public func matches(profile: JSONValue, events: PQLEventList, now: PQLDateTime) -> Bool {
-    condition(makeFrame(profile, events, now))
+    if let profilePredicate, case .object(let members) = profile {
+      return profilePredicate(members, now.millisecondsSinceEpoch)
+    }
+    return condition(makeFrame(profile, events, now))
   }
 
   private func makeFrame(_ profile: JSONValue, _ events: PQLEventList, _ now: PQLDateTime) -> Frame
