@@ -65,6 +65,16 @@ extension PQLQuery {
   /// `inSegment` are not known to be profile-only.
   public var eligibility: PQLEligibility { eligibility(profileOnlyAudience: { _ in false }) }
 
+  /// Whether the expression reads profile attributes only: no `xEvent` and no `inSegment`.
+  ///
+  /// The segmentation service uses this to answer ``eligibility(profileOnlyAudience:)`` for
+  /// audiences that other audiences reference.
+  public var isProfileOnly: Bool {
+    var facts = EligibilityFacts()
+    facts.visit(node, inConjunction: true)
+    return facts.eventReferences == 0 && facts.segmentIDs.isEmpty && !facts.dynamicSegment
+  }
+
   /// The segment ids this expression reads through `inSegment("...")` literals.
   public var referencedSegmentIDs: [String] {
     var facts = EligibilityFacts()

@@ -65,3 +65,16 @@ import Testing
       ])
   }
 }
+
+@Suite struct PQLProfileOnlyTests {
+  @Test func profileOnlyMeansNoEventsAndNoSegments() throws {
+    #expect(try PQLQuery(#"person.gender = "female""#).isProfileOnly)
+    #expect(try !PQLQuery(#"xEvent.count() > 0"#).isProfileOnly)
+    #expect(try !PQLQuery(#"inSegment("a")"#).isProfileOnly)
+  }
+
+  @Test func aQueryCompilesFromItsOwnTree() throws {
+    let query = try PQLQuery(#"person.gender in ["female"]"#)
+    #expect(try PQLQuery(json: query.json).text == query.text)
+  }
+}
