@@ -20,9 +20,11 @@ func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target
 }
 
 /// A test target for `name`, depending on it and on anything else it lists.
-func tests(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+func tests(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [])
+  -> Target
+{
   .testTarget(
-    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies,
+    name: "\(name)Tests", dependencies: [.target(name: name)] + dependencies, exclude: exclude,
     swiftSettings: strictSettings)
 }
 
@@ -65,32 +67,47 @@ let package = Package(
     // MARK: - Front ends
     library(
       "LocalServer",
-      ["LabCore", "Persistence", "PlatformAPI", "Sandbox", hummingbird, logging]),
+      [
+        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox", hummingbird,
+        logging,
+      ]),
     library(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", "LocalServer", argumentParser,
+        "PlatformAPI", "Sandbox", "LocalServer", argumentParser, logging,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
-    // MARK: - Benchmarks
+    // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
+    .executableTarget(
+      name: "IdentityBenchmark",
+      dependencies: ["Sandbox", "Identities", "Persistence", "LabCore"],
+      path: "Benchmarks/IdentityBenchmark", swiftSettings: strictSettings),
     .executableTarget(
       name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
       swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
-    tests("Persistence"),
+    tests("Persistence", ["Curriculum"]),
+    tests("Curriculum", ["LabCore"]),
+    tests(
+      "LabCLI",
+      [
+        "Curriculum", "LabCore", "Persistence", "LocalServer", "PlatformAPI", "Sandbox", grdb,
+        logging,
+      ],
+      exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore"]),
-    tests("PQL", ["LabCLI", "LabCore"]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
+    tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
+    tests("Identities", ["LabCore"]),
+    tests("Profiles", ["LabCore", "Identities"]),
+    tests(
+      "Sandbox",
+      ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),
   ]
 )
-
-// PQL's golden cases are test data read from the source tree, not resources.
-for target in package.targets where target.name == "PQLTests" {
-  target.exclude = ["Golden"]
-}

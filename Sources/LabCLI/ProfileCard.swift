@@ -1,6 +1,8 @@
+import ArgumentParser
 import Foundation
 import Identities
 import LabCore
+import Persistence
 import PlatformAPI
 import Profiles
 import Sandbox

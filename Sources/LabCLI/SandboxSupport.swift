@@ -1,5 +1,9 @@
+import ArgumentParser
 import Foundation
+import Identities
 import LabCore
+import Persistence
+import Profiles
 import Sandbox
 
 extension Workspace {

@@ -12,6 +12,7 @@ extension LabDatabase {
     WorkspaceInfoSchema.register(in: &migrator)
     ProgressSchema.register(in: &migrator)
     SandboxSchema.register(in: &migrator)
+    SegmentSchema.register(in: &migrator)
     return migrator
   }
 }

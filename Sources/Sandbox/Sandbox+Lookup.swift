@@ -26,8 +26,9 @@ extension Sandbox {
     }.filter { context.includes(dataset: $0.datasetID) }
     guard !fragments.isEmpty || !events.isEmpty else { throw .profileNotFound(context.requested) }
     let merger = ProfileMerger(registry: context.registry, rules: context.rules)
-    let merged = merger.merge(
+    var merged = merger.merge(
       fragments: fragments, identities: context.members.map(\.identity), policy: context.policy)
+    merged.entity = try withSegmentMembership(merged.entity, context: context)  // segmentation
     let entityID: String
     if context.policy.identityGraph == .pdg {
       entityID = XID.make(merged.primaryIdentity, registry: context.registry)

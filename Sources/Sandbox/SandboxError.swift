@@ -3,6 +3,7 @@ import Identities
 import LabCore
 import Persistence
 import Profiles
+import Segmentation
 
 /// What can go wrong in the sandbox, each with what happened, why, and what to do next.
 public enum SandboxError: Error, Sendable, Equatable {
@@ -30,6 +31,8 @@ public enum SandboxError: Error, Sendable, Equatable {
   case invalidRequest(String)
   /// The state file failed.
   case storage(PersistenceError)
+  /// A segmentation request was refused (see `Sandbox+Segments.swift`).
+  case segmentation(SegmentationError)
 }
 
 extension SandboxError: LocalizedError {
@@ -77,6 +80,8 @@ extension SandboxError: LocalizedError {
       return "The change was refused: \(error). Run 'aep-lab namespace list' to see the namespaces."
     case .invalidRequest(let reason):
       return "\(reason)."
+    case .segmentation(let error):
+      return error.description
     case .storage(let error):
       return error.errorDescription
     }

@@ -151,7 +151,8 @@ public struct FieldRule: Codable, Sendable, Equatable {
 
   private func matches(_ value: JSONValue, _ wanted: JSONValue) -> Bool {
     if caseInsensitive == true, let lhs = value.stringValue, let rhs = wanted.stringValue {
-      return lhs.caseInsensitiveCompare(rhs) == .orderedSame
+      return lhs.trimmingCharacters(in: .whitespaces)
+        .caseInsensitiveCompare(rhs.trimmingCharacters(in: .whitespaces)) == .orderedSame
     }
     return value == wanted
   }

@@ -16,11 +16,46 @@ public enum JSONText {
     do {
       return .value(try JSONDecoder().decode(JSONValue.self, from: data))
     } catch {
-      return .syntaxError(syntaxDetail(of: error))
+      return .syntaxError(syntaxDetail(of: data))
     }
   }
 
-  /// The most specific description Foundation gives of a JSON syntax error.
+  /// Why `data` is not JSON, with a line and column when Foundation gives a position.
+  static func syntaxDetail(of data: Data) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      return "it is not a single JSON document"
+    } catch {
+      let raw =
+        ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
+        ?? error.localizedDescription
+      var text = raw.hasSuffix(".") ? String(raw.dropLast()) : raw
+      if let range = text.range(of: #"character \d+"#, options: .regularExpression),
+        let offset = Int(text[range].dropFirst("character ".count))
+      {
+        let (line, column) = position(ofByte: offset, in: data)
+        text.replaceSubrange(range, with: "line \(line), column \(column)")
+      }
+      return text.prefix(1).lowercased() + text.dropFirst()
+    }
+  }
+
+  /// The 1-based line and column of the byte at `offset`.
+  static func position(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for byte in data.prefix(offset) {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  /// The most specific description Foundation gives of a JSON decoding error.
   static func syntaxDetail(of error: any Error) -> String {
     var detail: String?
     if case .dataCorrupted(let context) = error as? DecodingError {

@@ -36,6 +36,11 @@ enum ManifestDecoder {
     do {
       version = try decoder.decode(Versioned.self, from: data)
     } catch {
+      if case .syntaxError(let detail) = JSONText.parse(data) {
+        throw .invalidManifest(
+          path: path, reason: "is not valid JSON (\(detail))",
+          fix: "Fix the syntax there; a missing comma or quote is the usual cause.")
+      }
       throw describe(error, path: path)
     }
     guard let found = version.formatVersion else {

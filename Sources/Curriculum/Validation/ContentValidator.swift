@@ -103,20 +103,27 @@ private struct Run {
     problems.append(ContentProblem(file: file, problem: problem, fix: fix))
   }
 
+  /// Adds a loading error as a problem line, without repeating the file name in the text.
   mutating func add(_ error: CurriculumError, file: String) {
-    let text = error.errorDescription ?? "\(error)"
-    switch error {
-    case .invalidManifest(let path, let reason, let fix):
+    if case .invalidManifest(let path, let reason, let fix) = error {
       add(path, reason, fix)
-    case .unsupportedFormatVersion(let path, _, _), .missingFile(let path, _),
-      .unreadableFile(let path, _):
-      let body = text.replacingOccurrences(of: "'\(path)' ", with: "")
-      let parts = body.split(separator: ". ", maxSplits: 1).map(String.init)
-      add(path, parts.first ?? body, parts.count > 1 ? parts[1] : "")
-    default:
-      let parts = text.split(separator: ". ", maxSplits: 1).map(String.init)
-      add(file, parts.first ?? text, parts.count > 1 ? parts[1] : "")
+      return
     }
+    var path = file
+    switch error {
+    case .unsupportedFormatVersion(let source, _, _), .missingFile(let source, _),
+      .unreadableFile(let source, _):
+      path = source
+    default:
+      break
+    }
+    var text = error.errorDescription ?? "\(error)"
+    for prefix in ["'\(path)': ", "'\(path)' "] where text.hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count))
+    }
+    let parts = text.split(separator: ". ", maxSplits: 1).map(String.init)
+    let problem = parts.first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? text
+    add(path, problem, parts.count > 1 ? parts[1] : "See CONTRIBUTING.md.")
   }
 
   /// Checks `Modules/<folder>/` and returns its manifest when it can be read.

@@ -1,4 +1,10 @@
 import ArgumentParser
+import Foundation
+import Identities
+import LabCore
+import Persistence
+import Profiles
+import Sandbox
 
 extension AEPLab {
   /// `aep-lab profile`: look up merged profiles and their events.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Identities
 import LabCore
+import Persistence
 import PlatformAPI
 import Profiles
 import Sandbox

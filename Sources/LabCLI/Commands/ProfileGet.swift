@@ -1,7 +1,10 @@
 import ArgumentParser
+import Foundation
 import Identities
 import LabCore
+import Persistence
 import PlatformAPI
+import Profiles
 import Sandbox
 
 extension AEPLab {

@@ -132,7 +132,8 @@ public struct MarkdownRenderer: Sendable {
       if trimmed.isEmpty {
         // A blank line ends the list unless the next line continues it.
         let next = lines.dropFirst().first?.trimmingLeadingSpaces() ?? ""
-        if Self.listMarker(next) == nil { break }
+        let ordered = item?.marker.first?.isNumber == true
+        guard let marker = Self.listMarker(next), marker.first?.isNumber == ordered else { break }
         lines.removeFirst()
         continue
       }

@@ -1,5 +1,5 @@
 import CCurl
-import Dispatch
+import Foundation
 
 /// libcurl runs its global initialisation exactly once: a global `let` is initialised lazily and
 /// atomically.
@@ -15,8 +15,10 @@ private final class TransferSink {
 /// The production ``HTTPTransport``: libcurl with TLS verification on, timeouts, bounded
 /// redirects and the environment's proxy settings.
 ///
-/// Each ``send(_:)`` runs the blocking transfer on a Dispatch thread, never on the cooperative
-/// pool (two threads on a two-core machine), so a slow server cannot starve other tasks.
+/// Each ``send(_:)`` runs the blocking transfer on a thread of its own: never on the cooperative
+/// pool (two threads on a two-core machine), and not on Dispatch's global queue either, whose
+/// few threads on Linux are shared with the Swift concurrency executor, so blocking them can
+/// stall an in-process server that the transfer is waiting for.
 public struct CurlTransport: HTTPTransport {
   /// Timeouts, redirects and the optional CA file.
   public var options: TransportOptions
@@ -29,18 +31,20 @@ public struct CurlTransport: HTTPTransport {
   /// The libcurl version string, for `--version` style diagnostics.
   public static var libcurlVersion: String { String(cString: curl_version()) }
 
-  /// Performs `request` on a Dispatch thread.
+  /// Performs `request` on a dedicated thread.
   public func send(_ request: TransportRequest) async throws(PlatformAPIError) -> TransportResponse
   {
     let transport = self
     let result: Result<TransportResponse, PlatformAPIError> = await withCheckedContinuation {
       continuation in
-      DispatchQueue.global().async {
+      let thread = Thread {
         continuation.resume(
           returning: Result { () throws(PlatformAPIError) in
             try transport.perform(request)
           })
       }
+      thread.name = "aep-lab.curl"
+      thread.start()
     }
     return try result.get()
   }

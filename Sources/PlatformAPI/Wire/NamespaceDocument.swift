@@ -2,7 +2,7 @@
 ///
 /// For example: `{"id": 4, "code": "ECID", "name": "ECID", "idType": "COOKIE", "status":
 /// "ACTIVE", "custom": false, ...}`.
-public struct IdentityNamespace: Sendable, Codable, Equatable {
+public struct NamespaceDocument: Sendable, Codable, Equatable {
   /// The numeric namespace id (ECID is 4).
   public var id: Int
   /// The code used in lookups (`ECID`, `Email`, `Phone`).

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import Segmentation
+
+/// The segmentation service's part of the state file: definitions, jobs and memberships.
+///
+/// Every method is one transaction; ``finish(job:memberships:)`` writes a job's memberships and
+/// its final state together, so a failed job leaves memberships as they were.
+///
+/// For example:
+///
+/// ```swift
+/// let store = SegmentStore(database: try LabDatabase.inMemory())
+/// try store.save(segment)
+/// let memberships = try store.memberships(profileKeys: [graphID])
+/// ```
+public struct SegmentStore: Sendable {
+  /// The state file.
+  public let database: LabDatabase
+
+  /// Creates a store over `database`.
+  public init(database: LabDatabase) {
+    self.database = database
+  }
+
+  // MARK: - Definitions
+
+  /// Every segment definition, oldest first.
+  public func segments() throws(PersistenceError) -> [Segment] {
+    try database.read("read the segment definitions") { db in
+      try String.fetchAll(
+        db, sql: "SELECT definition FROM segment_definition ORDER BY creation_time, id"
+      ).map { try Self.decode(Segment.self, $0) }
+    }
+  }
+
+  /// Saves `segment` (a new one, or a new version of a stored one).
+  ///
+  /// Throws ``PersistenceError/failed(operation:reason:)`` when another definition has its name.
+  public func save(_ segment: Segment) throws(PersistenceError) {
+    try database.write("save the segment definition") { db in
+      try db.execute(
+        sql: """
+          INSERT INTO segment_definition (id, name, creation_time, definition) VALUES (?, ?, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET name = excluded.name, definition = excluded.definition
+          """,
+        arguments: [segment.id, segment.name, segment.creationTime, try Self.encode(segment)])
+    }
+  }
+
+  /// Deletes the definition `id` and its memberships; `false` when there was none.
+  public func deleteSegment(id: String) throws(PersistenceError) -> Bool {
+    try database.write("delete the segment definition") { db in
+      try db.execute(sql: "DELETE FROM segment_membership WHERE segment_id = ?", arguments: [id])
+      try db.execute(sql: "DELETE FROM segment_definition WHERE id = ?", arguments: [id])
+      return db.changesCount > 0
+    }
+  }
+
+  // MARK: - Jobs
+
+  /// Every job, oldest first.
+  public func jobs() throws(PersistenceError) -> [SegmentJobRecord] {
+    try database.read("read the segment jobs") { db in
+      try String.fetchAll(db, sql: "SELECT job FROM segment_job ORDER BY creation_time, rowid")
+        .map { try Self.decode(SegmentJobRecord.self, $0) }
+    }
+  }
+
+  /// The job `id`, or `nil`.
+  public func job(id: String) throws(PersistenceError) -> SegmentJobRecord? {
+    try database.read("read the segment job") { db in
+      try String.fetchOne(db, sql: "SELECT job FROM segment_job WHERE id = ?", arguments: [id])
+        .map { try Self.decode(SegmentJobRecord.self, $0) }
+    }
+  }
+
+  /// Saves `job` in its current state.
+  public func save(job: SegmentJobRecord) throws(PersistenceError) {
+    try database.write("save the segment job") { db in
+      try Self.write(job: job, db: db)
+    }
+  }
+
+  /// Saves `job` and the membership changes it made, in one transaction.
+  ///
+  /// `memberships` maps a profile key to its new memberships by segment id.
+  public func finish(
+    job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]],
+    removingProfileKeysOutside keep: Set<Int64>? = nil
+  ) throws(PersistenceError) {
+    try database.write("save the segment job's memberships") { db in
+      try Self.write(memberships: memberships, db: db)
+      if let keep {
+        let stored = try Int64.fetchAll(
+          db, sql: "SELECT DISTINCT profile_key FROM segment_membership")
+        for key in stored where !keep.contains(key) {
+          try db.execute(
+            sql: "DELETE FROM segment_membership WHERE profile_key = ?", arguments: [key])
+        }
+      }
+      try Self.write(job: job, db: db)
+    }
+  }
+
+  static func write(job: SegmentJobRecord, db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO segment_job (id, creation_time, job) VALUES (?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET job = excluded.job
+        """,
+      arguments: [job.id, job.creationTime, try encode(job)])
+  }
+
+  // MARK: - Memberships
+
+  /// The memberships of the profiles `profileKeys`, by key and segment id.
+  public func memberships(profileKeys: [Int64]) throws(PersistenceError)
+    -> [Int64: [String: SegmentMembership]]
+  {
+    try database.read("read the segment memberships") { db in
+      var result: [Int64: [String: SegmentMembership]] = [:]
+      for chunk in stride(from: 0, to: profileKeys.count, by: 500) {
+        let keys = Array(profileKeys[chunk..<min(chunk + 500, profileKeys.count)])
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        for row in try Row.fetchAll(
+          db, sql: "SELECT * FROM segment_membership WHERE profile_key IN (\(marks))",
+          arguments: StatementArguments(keys))
+        {
+          guard let status = SegmentMembership.Status(rawValue: row["status"]) else { continue }
+          result[row["profile_key"], default: [:]][row["segment_id"]] = SegmentMembership(
+            status: status, lastQualificationTime: row["qualified_at"])
+        }
+      }
+      return result
+    }
+  }
+
+  /// The memberships of segment `segmentID`, by profile key.
+  public func memberships(segmentID: String) throws(PersistenceError)
+    -> [Int64: SegmentMembership]
+  {
+    try database.read("read the segment's members") { db in
+      var result: [Int64: SegmentMembership] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT * FROM segment_membership WHERE segment_id = ? ORDER BY profile_key",
+        arguments: [segmentID])
+      {
+        guard let status = SegmentMembership.Status(rawValue: row["status"]) else { continue }
+        result[row["profile_key"]] = SegmentMembership(
+          status: status, lastQualificationTime: row["qualified_at"])
+      }
+      return result
+    }
+  }
+
+  /// Saves the memberships of some profiles (streaming), by key and segment id.
+  public func save(memberships: [Int64: [String: SegmentMembership]]) throws(PersistenceError) {
+    try database.write("save the segment memberships") { db in
+      try Self.write(memberships: memberships, db: db)
+    }
+  }
+
+  static func write(memberships: [Int64: [String: SegmentMembership]], db: Database) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO segment_membership (profile_key, segment_id, status, qualified_at)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT(profile_key, segment_id) DO UPDATE SET
+          status = excluded.status, qualified_at = excluded.qualified_at
+        """)
+    for (key, bySegment) in memberships {
+      for (segment, membership) in bySegment {
+        try statement.execute(arguments: [
+          key, segment, membership.status.rawValue, membership.lastQualificationTime,
+        ])
+      }
+    }
+  }
+
+  // MARK: - Profiles
+
+  /// The ids of every identity graph, ascending.
+  public func graphIDs() throws(PersistenceError) -> [Int64] {
+    try database.read("list the identity graphs") { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT DISTINCT graph_id FROM sandbox_identity ORDER BY graph_id")
+    }
+  }
+
+  // MARK: - JSON
+
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+  }
+}

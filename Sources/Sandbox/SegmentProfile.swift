@@ -1,0 +1,14 @@
+import Identities
+import LabCore
+import Profiles
+
+/// One merged profile as the segmentation service evaluates it: its key, identities, merged
+/// entity and events.
+struct SegmentProfile: Sendable {
+  /// The membership key: the graph id under `pdg`, the negated identity id under `none`.
+  var key: Int64
+  /// The merged profile (its entity carries no memberships yet).
+  var merged: MergedProfile
+  /// Its ExperienceEvents, oldest first.
+  var events: [JSONValue]
+}

@@ -1,0 +1,92 @@
+import Foundation
+import LabCore
+import Testing
+
+@testable import Curriculum
+
+@Suite struct QuizCheckerTests {
+  static let parameters: JSONValue = [
+    "file": "answers.json",
+    "questions": [
+      [
+        "id": "q1", "prompt": "Pick c.", "choices": ["a", "b", "c"], "answer": "c",
+        "feedback": "C is right.",
+      ],
+      ["id": "q2", "prompt": "True?", "answer": true, "feedback": "It is true."],
+      [
+        "id": "q3", "prompt": "Pick a and c.", "choices": ["a", "b", "c"], "answer": ["a", "c"],
+        "feedback": "Two of them.",
+      ],
+    ],
+  ]
+
+  func check(_ answers: String) async throws -> CheckReport {
+    let checker = try QuizChecker(parameters: Self.parameters, path: "exercise.json")
+    let exercise = Exercise(
+      manifest: ExerciseManifest(
+        id: "exercise-9", module: "m", title: "Quiz", answerFiles: ["answers.json"],
+        checker: CheckerSpec(kind: "quiz", parameters: Self.parameters), hints: ["a", "b"]),
+      folder: URL(fileURLWithPath: "/nowhere"), relativePath: "Exercises/m/exercise-9")
+    let submission = Submission(
+      exercise: exercise, folder: exercise.folder, displayFolder: exercise.relativePath,
+      files: ["answers.json": Data(answers.utf8)])
+    return try await checker.check(
+      submission, in: CheckContext(contentRoot: URL(fileURLWithPath: "/"), moduleID: "m"))
+  }
+
+  @Test func rightAnswersPassRegardlessOfCaseSpacesAndOrder() async throws {
+    let report = try await check(#"{"q1": " C ", "q2": true, "q3": ["c", "A"]}"#)
+    #expect(report.isPassed)
+    #expect(report.notes == ["3 of 3 questions right."])
+  }
+
+  @Test func eachWrongAnswerGetsItsOwnFeedback() async throws {
+    let report = try await check(#"{"q1": "a", "q2": false, "q3": ["a"]}"#)
+    #expect(
+      report.findings.map(\.message) == [
+        "Question 'q1' is not right. C is right.", "Question 'q2' is not right. It is true.",
+        "Question 'q3' is not right. Two of them.",
+      ])
+    #expect(report.findings.first?.location == "Exercises/m/exercise-9/answers.json › q1")
+    #expect(report.findings.first?.found == #""a""#)
+    #expect(report.findings.first?.expected == "the right choice, one of a, b, c")
+  }
+
+  @Test func unansweredAndMalformedAnswersAreFindingsNotGrades() async throws {
+    let report = try await check(#"{"q1": "z", "q2": "yes"}"#)
+    #expect(
+      report.findings.map(\.message) == [
+        "Question 'q1' is not one of the allowed values.", "Question 'q2' has the wrong type.",
+        "Question 'q3' is not answered yet: Pick a and c.",
+      ])
+  }
+
+  @Test func answerFileThatIsNotJsonIsOneFinding() async throws {
+    let report = try await check("{ q1: c }")
+    #expect(report.findings.count == 1)
+    #expect(report.findings.first?.message.hasPrefix("'answers.json' is not valid JSON") == true)
+  }
+
+  @Test(arguments: [
+    (
+      #"[{"id": "q1", "prompt": "p", "answer": "a", "feedback": "f"}, {"id": "q1", "prompt": "p", "answer": "a", "feedback": "f"}]"#,
+      "used twice"
+    ),
+    (
+      #"[{"id": "q1", "prompt": "p", "choices": ["a"], "answer": "b", "feedback": "f"}]"#,
+      "not one of its choices"
+    ),
+    (#"[]"#, "\"questions\" is empty"),
+    (#"[{"id": "q1", "prompt": "p", "answer": 3, "feedback": "f"}]"#, "must be a string"),
+    (#"[{"id": "q1", "answer": "a", "feedback": "f"}]"#, "prompt"),
+  ])
+  func badAnswerKeysAreRejected(questions: String, reason: String) throws {
+    let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(questions.utf8))
+    do {
+      _ = try QuizChecker(parameters: ["file": "a.json", "questions": decoded], path: "e.json")
+      Issue.record("accepted a bad key")
+    } catch {
+      #expect(error.errorDescription?.contains(reason) == true)
+    }
+  }
+}
