@@ -55,15 +55,7 @@ extension Compiler {
           guard let instant = CivilCalendar.instant(text) else { return false }
           return test(instant, now, nil)
         case .found, .throughArray:
-          switch value(members, steps) {
-          case .list(let items):
-            return items.contains { item in
-              Runtime.instant(item).map { test($0, now, nil) } ?? false
-            }
-          case let other:
-            guard let instant = Runtime.instant(other) else { return false }
-            return test(instant, now, nil)
-          }
+          return Occurs.holds(value(members, steps), now, nil, test)
         }
       }
     case .call(let builtin, let arguments):

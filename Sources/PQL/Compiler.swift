@@ -155,37 +155,7 @@ enum Compiler {
     case .occurs(let subject, let spec):
       let subjectCode = compile(subject)
       let test = Occurs.compile(spec)
-      if case .path(.context(0), let steps) = subject {
-        // The usual `timestamp occurs …` reads the string and parses it without building values.
-        return { frame in
-          if case .object(let members) = frame.current,
-            case .found(.string(let text)) = JSONPath.lookup(members, steps)
-          {
-            guard let instant = CivilCalendar.instant(text) else { return false }
-            return test(instant, frame.now, frame)
-          }
-          switch subjectCode(frame) {
-          case .list(let items):
-            return items.contains { item in
-              Runtime.instant(item).map { test($0, frame.now, frame) } ?? false
-            }
-          case let value:
-            guard let instant = Runtime.instant(value) else { return false }
-            return test(instant, frame.now, frame)
-          }
-        }
-      }
-      return { frame in
-        switch subjectCode(frame) {
-        case .list(let items):
-          return items.contains { item in
-            Runtime.instant(item).map { test($0, frame.now, frame) } ?? false
-          }
-        case let value:
-          guard let instant = Runtime.instant(value) else { return false }
-          return test(instant, frame.now, frame)
-        }
-      }
+      return { frame in Occurs.holds(subjectCode(frame), frame.now, frame, test) }
     case .quantified(let quantifier, let bindings) where quantifier != .select:
       return compileQuantifier(quantifier == .forall, bindings)
     case .chain(let events, let timestamp, let steps):

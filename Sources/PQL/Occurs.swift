@@ -121,6 +121,15 @@ enum Occurs {
     }
   }
 
+  /// Whether `test` holds for the instant a value denotes, or for any element of a list.
+  static func holds(_ value: PQLValue, _ now: Int64, _ frame: Frame?, _ test: Test) -> Bool {
+    if case .list(let items) = value {
+      return items.contains { item in Runtime.instant(item).map { test($0, now, frame) } ?? false }
+    }
+    guard let instant = Runtime.instant(value) else { return false }
+    return test(instant, now, frame)
+  }
+
   /// `T occurs CMP N UNIT before|after R`.
   static func relative(
     _ op: ComparisonOperator, _ amount: Int, _ unit: TimeUnit, _ direction: TimeDirection,
