@@ -20,8 +20,21 @@ enum Occurs {
 
   /// Moves an instant by `count` units: fixed lengths up to weeks, calendar months beyond.
   static func shift(_ instant: Int64, by count: Int, _ unit: TimeUnit) -> Int64 {
-    if let length = unit.fixedMilliseconds { return instant &+ Int64(count) &* length }
-    return CivilCalendar.addingMonths(count * unit.months, to: instant)
+    if let length = unit.fixedMilliseconds {
+      // Saturate far beyond any real date instead of overflowing.
+      let bound = Int64.max / 4
+      let (span, overflow) = Int64(count).multipliedReportingOverflow(by: length)
+      let clamped =
+        overflow ? (count < 0 ? -bound : bound) : Swift.min(Swift.max(span, -bound), bound)
+      return Swift.min(Swift.max(instant + clamped, -bound), bound)
+    }
+    // Beyond a million years every comparison has the same answer, so clamp before the
+    // calendar arithmetic, which would otherwise overflow.
+    let limit = 12_000_000
+    let (months, overflow) = count.multipliedReportingOverflow(by: unit.months)
+    let clamped =
+      overflow ? (count < 0 ? -limit : limit) : Swift.min(Swift.max(months, -limit), limit)
+    return CivilCalendar.addingMonths(clamped, to: instant)
   }
 
   /// The calendar unit containing `instant`.
