@@ -28,7 +28,9 @@ enum PQLBenchmark {
         #"chain(xEvent, timestamp, [A: WHAT(eventType = "commerce.productViews") WHEN(<= 24 hours before now), B: WHAT(eventType = "commerce.purchases") WHEN(<= 24 hours before now)])"#
       ),
     ]
-    for (name, text) in queries {
+    // An optional second argument picks one query by a word of its name, for profiling.
+    let only = CommandLine.arguments.dropFirst(2).first
+    for (name, text) in queries where only.map({ name.contains($0) }) ?? true {
       let query = try PQLQuery(text)
       var qualified = 0
       var cpuTimes: [Double] = []

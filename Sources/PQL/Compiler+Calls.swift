@@ -89,13 +89,30 @@ extension Compiler {
   }
 
   private static func compileCollectionCall(_ builtin: Builtin, _ arguments: [Node]) -> Code {
+    if builtin == .count, case .filter(.events, let condition) = arguments[0],
+      let predicate = objectPredicate(condition)
+    {
+      // `xEvent[cond].count()` with a condition on event fields: a loop over the JSON.
+      let general = compileElementCondition(condition)
+      return { frame in
+        var count = 0
+        for event in frame.eventJSON {
+          if case .object(let members) = event {
+            if predicate(members, frame.now) { count += 1 }
+          } else if general(frame, PQLValue(json: event)) {
+            count += 1
+          }
+        }
+        return .integer(count)
+      }
+    }
     if builtin == .count, case .filter(let base, let condition) = arguments[0] {
-      let source = compile(base)
+      let iterate = compileIteration(base)
       let predicate = compileElementCondition(condition)
       return { frame in
         var count = 0
-        for element in Runtime.elements(source(frame)) where predicate(frame, element) {
-          count += 1
+        iterate(frame) { element in
+          if predicate(frame, element) { count += 1 }
         }
         return .integer(count)
       }
