@@ -68,8 +68,8 @@ let package = Package(
     library(
       "LocalServer",
       [
-        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox", hummingbird,
-        logging,
+        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox",
+        "Segmentation", hummingbird, logging,
       ]),
     library(
       "LabCLI",

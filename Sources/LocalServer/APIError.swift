@@ -5,6 +5,7 @@ import LabCore
 import PlatformAPI
 import Profiles
 import Sandbox
+import Segmentation
 
 /// Every error the local server sends, in the Platform's own shapes and status codes; the one
 /// place where failures become HTTP.
@@ -230,6 +231,12 @@ extension APIError {
       return .invalidRequest(message)
     case .pathNotFound, .nothingToIngest: return .notFound(message)
     case .unreadable, .invalidSchema, .storage: return .internalFailure(message)
+    case .segmentation(let failure):
+      switch failure {
+      case .unknownSegment: return .notFound(message)
+      case .duplicateName: return .unprocessable(message)
+      default: return .invalidRequest(message)
+      }
     }
   }
 }
