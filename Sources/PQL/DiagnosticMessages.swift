@@ -61,10 +61,6 @@ enum DiagnosticMessages {
     "expected '\(keyword)' but found \(found)"
   }
 
-  static func expectedLiteralArgument(_ function: String, position: Int, type: String) -> String {
-    "argument \(position) of '\(function)' must be \(type)"
-  }
-
   static func expectedName(_ what: String, found: String) -> String {
     "expected \(what) but found \(found)"
   }
