@@ -86,21 +86,3 @@ public struct PQLQuery: Sendable {
     )
   }
 }
-
-/// A profile's ExperienceEvents, as `xEvent` reads them.
-public struct PQLEventList: Sendable {
-  /// The events.
-  let events: [JSONValue]
-
-  /// Wraps XDM ExperienceEvent objects (`timestamp`, `_id`, `eventType`, …); no copy is made.
-  public init(_ events: [JSONValue]) {
-    self.events = events
-  }
-}
-
-extension PQLDateTime {
-  /// The instant of a Foundation `Date`, to the millisecond.
-  public init(_ date: Date) {
-    self.init(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
-  }
-}
