@@ -165,12 +165,12 @@ enum DiagnosticMessages {
     return "unknown time unit '\(word)'; did you mean '\(suggestion)'?"
   }
 
-  static let unterminatedString = "unterminated string literal; add the closing '\"'"
-
   static func unsupportedOperator(_ symbol: String) -> String {
     let replacement = symbol == "==" ? "=" : symbol == "&&" ? "and" : "or"
     return "'\(symbol)' is not a PQL operator; use '\(replacement)'"
   }
+
+  static let unterminatedString = "unterminated string literal; add the closing '\"'"
 
   static func upBeyondProfile(levels: Int) -> String {
     "'\(String(repeating: "^", count: levels))' climbs above the profile; there are fewer enclosing filters"

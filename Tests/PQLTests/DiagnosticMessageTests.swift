@@ -65,3 +65,18 @@ import Testing
     }
   }
 }
+
+@Suite struct DiagnosticMessagesFileTests {
+  @Test func messagesAreDeclaredInAlphabeticalOrder() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/PQL/DiagnosticMessages.swift").standardizedFileURL
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let names = text.components(separatedBy: "\n").compactMap { line -> String? in
+      guard line.hasPrefix("  static func ") || line.hasPrefix("  static let ") else { return nil }
+      let rest = line.split(separator: " ")[2]
+      return String(rest.prefix { $0.isLetter || $0.isNumber })
+    }
+    #expect(names.count > 30)
+    #expect(names == names.sorted { $0.lowercased() < $1.lowercased() })
+  }
+}
