@@ -24,11 +24,6 @@ struct EligibilityFacts {
       eventReferences += 1
       if !Self.hasDayWindow(condition) { unwindowedEvents += 1 }
       visit(condition, inConjunction: false)
-    case .quantified(_, let bindings):
-      visitBindings(bindings)
-    case .sumOver(let body, let binding):
-      visitBindings([binding])
-      visit(body, inConjunction: false)
     case .call(.inSegment, let arguments):
       if case .constant(.string(let id)) = arguments[0] {
         segmentIDs.append(id)
@@ -40,19 +35,6 @@ struct EligibilityFacts {
       for operand in operands { visit(operand, inConjunction: inConjunction) }
     default:
       for child in Self.children(node) { visit(child, inConjunction: false) }
-    }
-  }
-
-  private mutating func visitBindings(_ bindings: [Node.Binding]) {
-    for binding in bindings {
-      if case .events = binding.source {
-        eventReferences += 1
-        let windowed = bindings.contains { $0.condition.map(Self.hasDayWindow) ?? false }
-        if !windowed { unwindowedEvents += 1 }
-      } else {
-        visit(binding.source, inConjunction: false)
-      }
-      if let condition = binding.condition { visit(condition, inConjunction: false) }
     }
   }
 

@@ -78,3 +78,10 @@ import Testing
     #expect(try PQLQuery(json: query.json).text == query.text)
   }
 }
+
+@Suite struct PQLClassifierStrictnessTests {
+  @Test func quantifiersOverEventsAreBatchOnlyEvenWithAWindow() throws {
+    let query = try PQLQuery(#"exists E from xEvent where E.timestamp occurs today"#)
+    #expect(query.eligibility.methods == [.batch])
+  }
+}
