@@ -80,6 +80,9 @@ enum PQLBenchmark {
     let chunk = (profiles.count + threads - 1) / threads
     nonisolated(unsafe) let results = counts
     DispatchQueue.concurrentPerform(iterations: threads) { thread in
+      // Each thread compiles its own copy: sharing one query's closures makes the threads
+      // contend on their reference counts.
+      let query = query.makeReplica()
       var qualified = 0
       let end = min(profiles.count, (thread + 1) * chunk)
       for index in (thread * chunk)..<end {

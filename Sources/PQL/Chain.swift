@@ -22,6 +22,7 @@ enum Chain {
       // Timestamps first: with the usual short WHEN windows, the cheap time test rejects most
       // events before WHAT reads any field.
       var stamped: [(time: Int64, event: PQLValue)] = []
+      stamped.reserveCapacity(frame.eventJSON.count)
       var sorted = true
       var lastTime = Int64.min
       iterate(frame) { event in

