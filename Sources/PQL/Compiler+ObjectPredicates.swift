@@ -9,13 +9,16 @@ extension Compiler {
   ///
   /// This is the hot path of segment evaluation: `person.gender = "male"`, or the `WHAT` and
   /// `occurs` conditions tested once per event. It skips the context stack and builds no values.
-  static func objectPredicate(_ node: Node) -> ObjectPredicate? {
+  ///
+  /// `isProfile` says the object is the profile itself, where `inSegment` reads its memberships.
+  static func objectPredicate(_ node: Node, isProfile: Bool = false) -> ObjectPredicate? {
+    let nested = { (node: Node) in objectPredicate(node, isProfile: isProfile) }
     switch node {
     case .constant(let value):
       let flag = value.isTruthy
       return { _, _ in flag }
     case .and(let operands):
-      let predicates = operands.compactMap(objectPredicate)
+      let predicates = operands.compactMap(nested)
       guard predicates.count == operands.count else { return nil }
       if predicates.count == 2 {
         let first = predicates[0]
@@ -24,11 +27,11 @@ extension Compiler {
       }
       return { members, now in predicates.allSatisfy { $0(members, now) } }
     case .or(let operands):
-      let predicates = operands.compactMap(objectPredicate)
+      let predicates = operands.compactMap(nested)
       guard predicates.count == operands.count else { return nil }
       return { members, now in predicates.contains { $0(members, now) } }
     case .not(let operand):
-      guard let predicate = objectPredicate(operand) else { return nil }
+      guard let predicate = nested(operand) else { return nil }
       return { members, now in !predicate(members, now) }
     case .compare(let op, .path(.context(0), let steps), .constant(let expected)):
       if op == .equal, case .string(let text) = expected {
@@ -57,6 +60,15 @@ extension Compiler {
         case .found, .throughArray:
           return Occurs.holds(value(members, steps), now, nil, test)
         }
+      }
+    case .call(.inSegment, let arguments):
+      guard isProfile, case .constant(.string(let id)) = arguments[0] else { return nil }
+      let path = ["segmentMembership", "ups", id, "status"]
+      return { members, _ in
+        guard case .found(.string(let status)) = JSONPath.lookup(members, path) else {
+          return false
+        }
+        return status == "realized" || status == "existing"
       }
     case .call(let builtin, let arguments):
       return objectPredicate(builtin, arguments)

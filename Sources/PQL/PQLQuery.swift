@@ -43,7 +43,7 @@ public struct PQLQuery: Sendable {
     self.syntax = syntax
     self.node = node
     self.slotCount = slotCount
-    profilePredicate = Compiler.objectPredicate(node)
+    profilePredicate = Compiler.objectPredicate(node, isProfile: true)
     // A bare `select … where …` is a whole segment definition: true when it selects anything.
     if case .quantified(.select, _) = node {
       let predicate = Compiler.compileCondition(node)
