@@ -79,8 +79,10 @@ import Testing
   static func exercise(_ text: String, _ profile: JSONValue, _ events: PQLEventList) {
     guard let query = try? PQLQuery(text) else { return }
     let now = PQLDateTime(millisecondsSinceEpoch: 1_750_248_000_000)
-    _ = query.evaluate(profile: profile, events: events, now: now).json
-    _ = query.matches(profile: profile, events: events, now: now)
+    let value = query.evaluate(profile: profile, events: events, now: now)
+    _ = value.json
+    // The fast paths of `matches` and the general evaluator must agree.
+    #expect(query.matches(profile: profile, events: events, now: now) == value.isTruthy, "\(text)")
     _ = query.eligibility
     _ = try? PQLJSON.decode(PQLJSON.encode(query))
   }
