@@ -72,8 +72,8 @@ let package = Package(
     library(
       "LocalServer",
       [
-        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox",
-        "Segmentation", hummingbird, logging,
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
+        "Sandbox", hummingbird, logging,
       ]),
     library(
       "LabCLI",
@@ -106,7 +106,8 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
+    tests(
+      "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
