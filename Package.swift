@@ -86,5 +86,9 @@ let package = Package(
     tests("PlatformAPI"),
     tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
     tests("PQL", exclude: ["Golden"]),
+    tests("Segmentation", ["LabCore", "PQL"]),
+    tests(
+      "Sandbox",
+      ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),
   ]
 )

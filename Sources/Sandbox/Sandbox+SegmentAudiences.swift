@@ -126,11 +126,10 @@ extension Sandbox {
     }
   }
 
-  /// Writes the members (realized or existing) of segment `key`, as merged profiles with their
-  /// `segmentMembership`, into a new profile dataset named `datasetName`, as the Platform's
-  /// export job does. Returns the ingest of that dataset.
+  /// Writes the members of segment `key` into a new profile dataset named `datasetName`.
   ///
-  /// Refuses a name that an existing dataset already has.
+  /// As the Platform's export job does: one merged profile per member (realized or existing),
+  /// with its `segmentMembership`. Returns the ingest of that dataset. Refuses a name that an existing dataset already has.
   public func exportSegment(_ key: String, datasetName: String) throws(SandboxError)
     -> IngestReport
   {
