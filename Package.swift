@@ -78,6 +78,12 @@ let package = Package(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
+    // MARK: - Benchmarks (run with `Benchmarks/run identity`)
+    .executableTarget(
+      name: "IdentityBenchmark",
+      dependencies: ["Sandbox", "Identities", "Persistence", "LabCore"],
+      path: "Benchmarks/IdentityBenchmark", swiftSettings: strictSettings),
+
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence", ["Curriculum"]),
@@ -87,6 +93,8 @@ let package = Package(
     tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
     tests("PQL", exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
+    tests("Identities", ["LabCore"]),
+    tests("Profiles", ["LabCore", "Identities"]),
     tests(
       "Sandbox",
       ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),

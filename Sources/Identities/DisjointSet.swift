@@ -25,6 +25,13 @@ public struct DisjointSet: Sendable {
     next.reserveCapacity(capacity)
   }
 
+  /// Reserves room for `capacity` elements in all.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    parent.reserveCapacity(capacity)
+    size.reserveCapacity(capacity)
+    next.reserveCapacity(capacity)
+  }
+
   /// The number of elements.
   public var count: Int { parent.count }
 

@@ -78,7 +78,7 @@ public struct IdentityGraph: Sendable {
 
   /// Reserves room for about `identities` identities and `links` links.
   public mutating func reserveCapacity(identities count: Int, links: Int) {
-    sets = DisjointSet(capacity: count)
+    sets.reserveCapacity(count)
     identities.reserveCapacity(count)
     vertexIndex.reserveCapacity(count)
     vertexRank.reserveCapacity(count)

@@ -279,6 +279,22 @@ public struct SandboxStore: Sendable {
     }
   }
 
+  /// The graph ids of the identities with stored ids `identityIDs`.
+  public func graphIDs(ofIdentities identityIDs: [Int64]) throws(PersistenceError) -> Set<Int64> {
+    try database.read("read the identity graph") { db in
+      var result = Set<Int64>()
+      for chunk in stride(from: 0, to: identityIDs.count, by: 500) {
+        let ids = Array(identityIDs[chunk..<min(chunk + 500, identityIDs.count)])
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        result.formUnion(
+          try Int64.fetchAll(
+            db, sql: "SELECT graph_id FROM sandbox_identity WHERE id IN (\(marks))",
+            arguments: StatementArguments(ids)))
+      }
+      return result
+    }
+  }
+
   /// Totals for `aep-lab datasets` and benchmarks: identities, graphs with two or more
   /// identities, and active links.
   public func graphTotals() throws(PersistenceError) -> (identities: Int, graphs: Int, links: Int) {

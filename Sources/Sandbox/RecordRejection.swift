@@ -27,8 +27,8 @@ public enum RecordRejection: Error, Sendable, Hashable, CustomStringConvertible 
     case .malformedJSON(let reason): return "not valid JSON: \(reason)"
     case .notAnObject: return "the record is not a JSON object"
     case .tooLarge(let bytes, let limit, let recordClass):
-      let kind = recordClass == .profile ? "profile record" : "experience event"
-      return "the record is \(bytes) bytes; a \(kind) may have at most \(limit) bytes"
+      let kind = recordClass == .profile ? "a profile record" : "an experience event"
+      return "the record is \(bytes) bytes; \(kind) may have at most \(limit) bytes"
     case .missingEventID: return "experience events need an '_id'"
     case .missingTimestamp:
       return "experience events need a 'timestamp' (ISO 8601, for example '2024-05-01T10:00:00Z')"

@@ -17,6 +17,7 @@ extension Sandbox {
   /// file's name); `schemaPath` is a schema file for a single NDJSON or JSON file; `progress`
   /// is called with (records linked, records to link) while linking. Throws ``SandboxError``
   /// when a path or schema is unusable; refused records are in the returned report.
+  @discardableResult
   public func ingest(
     path: String, datasetName: String? = nil, schemaPath: String? = nil, strict: Bool = false,
     progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -117,13 +118,14 @@ extension Sandbox {
     try storage { () throws(PersistenceError) in try store.commit(commit) }
     let writeSeconds = Self.seconds(since: writeStart)
 
+    // Graphs whose membership changed, plus the graphs of every record's identity.
     var affected = changes.graphIDs
-    for record in records {
-      if let graphID = changes.identities.first(where: { $0.storedID == record.identityID })?
-        .graphID
-      {
-        affected.insert(graphID)
-      }
+    let unchanged = Set(records.map(\.identityID)).subtracting(changes.identities.map(\.storedID))
+    if !unchanged.isEmpty {
+      affected.formUnion(
+        try storage { () throws(PersistenceError) in
+          try store.graphIDs(ofIdentities: Array(unchanged))
+        })
     }
     // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
     try evaluateStreamingSegments(graphIDs: affected.sorted())

@@ -35,6 +35,7 @@ extension Sandbox {
   ///
   /// Throws ``SandboxError/identity(_:)`` for a duplicate or unusable code, and
   /// ``SandboxError/invalidRequest(_:)`` for an unknown type.
+  @discardableResult
   public func createNamespace(code: String, name: String, type: String, description: String = "")
     throws(SandboxError) -> IdentityNamespace
   {
@@ -58,6 +59,7 @@ extension Sandbox {
   // MARK: - Identity graph linking rules
 
   /// Sets the identity graph linking rules; they apply to links made from now on.
+  @discardableResult
   public func setIdentityRules(unique: [String], priority: [String]) throws(SandboxError)
     -> IdentityLinkingRules
   {
@@ -83,6 +85,7 @@ extension Sandbox {
   ///
   /// `attributeMerge` is `timestampOrdered` or `dataSetPrecedence` (then `datasetOrder` lists
   /// dataset names or ids, first wins); `identityGraph` is `pdg` or `none`.
+  @discardableResult
   public func createMergePolicy(
     name: String, attributeMerge: String, datasetOrder: [String] = [], identityGraph: String,
     isDefault: Bool = false, isActiveOnEdge: Bool = false
