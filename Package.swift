@@ -67,31 +67,43 @@ let package = Package(
     // MARK: - Front ends
     library(
       "LocalServer",
-      ["LabCore", "Persistence", "PlatformAPI", "Sandbox", hummingbird, logging]),
+      [
+        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox",
+        "Segmentation", hummingbird, logging,
+      ]),
     library(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", "LocalServer", argumentParser,
+        "PlatformAPI", "Sandbox", "LocalServer", argumentParser, logging,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
-    // MARK: - Benchmarks (run with `Benchmarks/run identity`)
+    // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
     .executableTarget(
       name: "IdentityBenchmark",
       dependencies: ["Sandbox", "Identities", "Persistence", "LabCore"],
       path: "Benchmarks/IdentityBenchmark", swiftSettings: strictSettings),
+    .executableTarget(
+      name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
     tests("Persistence", ["Curriculum"]),
     tests("Curriculum", ["LabCore"]),
-    tests("LabCLI", ["Curriculum", "LabCore", "Persistence", grdb], exclude: ["Fixtures"]),
+    tests(
+      "LabCLI",
+      [
+        "Curriculum", "LabCore", "Persistence", "LocalServer", "PlatformAPI", "Sandbox", grdb,
+        logging,
+      ],
+      exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", logging]),
-    tests("PQL", exclude: ["Golden"]),
+    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
+    tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),

@@ -1,7 +1,11 @@
 import Foundation
 import Hummingbird
+import Identities
 import LabCore
 import PlatformAPI
+import Profiles
+import Sandbox
+import Segmentation
 
 /// Every error the local server sends, in the Platform's own shapes and status codes; the one
 /// place where failures become HTTP.
@@ -201,6 +205,38 @@ struct APIError: Error, HTTPResponseError, Sendable {
       return problem(
         .internalServerError, title: "InternalServerError",
         detail: "The server failed to handle the request.")
+    }
+  }
+}
+
+// MARK: - Sandbox errors
+
+extension APIError {
+  /// A Sandbox service error as the backend failure it stands for.
+  static func backendError(for error: SandboxError) -> BackendError {
+    let message = error.errorDescription ?? "\(error)"
+    switch error {
+    case .profileNotFound(let identity) where identity.id.contains(" "):
+      return .notFound(
+        message + " A '+' sent unencoded in a query string arrives as a space: encode it as %2B.")
+    case .profileNotFound: return .notFound(message)
+    case .tooManyRelatedIdentities(_, let count, let limit):
+      return .unprocessable(
+        "Too many related identities: the graph has \(count) (more than \(limit)).")
+    case .mergePolicy(.unknownMergePolicy): return .notFound(message)
+    case .mergePolicy(.duplicateMergePolicyName): return .conflict(message)
+    case .mergePolicy(.activeOnEdgeCannotBeDeleted), .mergePolicy(.defaultCannotBeDeleted):
+      return .unprocessable(message)
+    case .unknownNamespace, .unknownDataset, .invalidRequest, .mergePolicy, .identity:
+      return .invalidRequest(message)
+    case .pathNotFound, .nothingToIngest: return .notFound(message)
+    case .unreadable, .invalidSchema, .storage: return .internalFailure(message)
+    case .segmentation(let failure):
+      switch failure {
+      case .unknownSegment: return .notFound(message)
+      case .duplicateName: return .unprocessable(message)
+      default: return .invalidRequest(message)
+      }
     }
   }
 }

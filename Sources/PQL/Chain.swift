@@ -1,3 +1,5 @@
+import LabCore
+
 /// `chain(events, timestamp, [steps])`: ordered event sequences, matched greedily (spec §5.12).
 enum Chain {
   private struct Step {
@@ -7,9 +9,8 @@ enum Chain {
     let condition: (@Sendable (Frame, PQLValue) -> Bool)?
   }
 
-  static func compile(events: @escaping Code, timestamp: [String], steps: [ChainStep<Node>])
-    -> Predicate
-  {
+  static func compile(events: Node, timestamp: [String], steps: [ChainStep<Node>]) -> Predicate {
+    let iterate = Compiler.compileIteration(events)
     let compiled = steps.map { step in
       Step(
         what: Compiler.compileElementCondition(step.what),
@@ -20,8 +21,8 @@ enum Chain {
     return { frame in
       var stamped: [(time: Int64, event: PQLValue)] = []
       var sorted = true
-      for event in Runtime.elements(events(frame)) {
-        guard let time = Runtime.instant(Runtime.walk(event, timestamp)) else { continue }
+      iterate(frame) { event in
+        guard let time = instant(of: event, timestamp) else { return }
         if let last = stamped.last, last.time > time { sorted = false }
         stamped.append((time, event))
       }
@@ -40,8 +41,8 @@ enum Chain {
         while position < stamped.count, found < step.count {
           let (time, event) = stamped[position]
           position += 1
-          guard step.what(frame, event) else { continue }
           if let when = step.when, !when(time, frame) { continue }
+          guard step.what(frame, event) else { continue }
           if let condition = step.condition, !condition(frame, event) { continue }
           found += 1
           lastUsed = time
@@ -51,5 +52,16 @@ enum Chain {
       }
       return true
     }
+  }
+
+  /// The event's timestamp in milliseconds, read straight from its JSON when possible.
+  @inline(__always)
+  private static func instant(of event: PQLValue, _ path: [String]) -> Int64? {
+    if case .object(let members) = event,
+      case .found(.string(let text)) = JSONPath.lookup(members, path)
+    {
+      return CivilCalendar.instant(text)
+    }
+    return Runtime.instant(Runtime.walk(event, path))
   }
 }

@@ -4,12 +4,20 @@ extension Checker {
   /// The names a misspelt function is compared with for "did you mean".
   static let knownFunctionNames: [String] = Builtin.allCases.map(\.rawValue) + ["chain", "not"]
 
+  /// Names people often assume PQL has, with the function that does the job (spec §5.14).
+  static let commonMistakes: [String: String] = [
+    "all": "forall", "any": "exists", "avg": "average", "length": "count", "size": "count",
+    "some": "exists", "substring": "regexGroup", "tolowercase": "equals",
+  ]
+
   /// Checks `f(args)` or `subject.f(args)`.
   mutating func checkCall(
     subject: Syntax?, name: String, arguments: [Syntax], at location: SourceLocation
   ) throws(PQLDiagnostic) -> (Node, PQLType) {
     guard let builtin = Builtin.byLowercasedName[name.lowercased()] else {
-      let suggestion = Suggestion.closest(to: name, in: Self.knownFunctionNames)
+      let suggestion =
+        Self.commonMistakes[name.lowercased()]
+        ?? Suggestion.closest(to: name, in: Self.knownFunctionNames)
       throw PQLDiagnostic(
         .unknownFunction, DiagnosticMessages.unknownFunction(name, suggestion: suggestion),
         at: location, source: sourceText)

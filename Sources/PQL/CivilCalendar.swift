@@ -70,6 +70,16 @@ enum CivilCalendar {
     return value < 0 ? "-" + padded : padded
   }
 
+  /// The instant of an ISO-8601 date (its midnight) or date-time, or `nil`.
+  @inline(__always)
+  static func instant(_ text: String) -> Int64? {
+    switch parse(text) {
+    case .date(let date): return date.startInstant.millisecondsSinceEpoch
+    case .dateTime(let instant): return instant.millisecondsSinceEpoch
+    case nil: return nil
+    }
+  }
+
   /// Reads `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM]` (a space may replace `T`).
   static func parse(_ text: String) -> Temporal? {
     var copy = text

@@ -24,12 +24,10 @@ enum Compiler {
         return .map(map)
       }
     case .context(let levels):
-      if levels == 0 { return { frame in frame.contexts[frame.contexts.count - 1] } }
+      if levels == 0 { return { frame in frame.current } }
       return { frame in frame.context(levels) }
     case .parameter(let position):
-      return { frame in
-        position <= frame.parameters.count ? frame.parameters[position - 1] : .null
-      }
+      return { frame in frame.parameter(position) }
     case .variable(let slot): return { frame in frame.slots[slot] }
     case .events: return { frame in frame.events }
     case .time(let word):
@@ -38,7 +36,7 @@ enum Compiler {
       }
     case .path(let base, let steps):
       if case .context(0) = base {
-        return { frame in Runtime.walk(frame.contexts[frame.contexts.count - 1], steps) }
+        return { frame in Runtime.walk(frame.current, steps) }
       }
       let code = compile(base)
       return { frame in Runtime.walk(code(frame), steps) }
@@ -47,10 +45,14 @@ enum Compiler {
     case .lambda(_, let body):
       return compile(body)
     case .filter(let base, let condition):
-      let source = compile(base)
+      let iterate = compileIteration(base)
       let predicate = compileElementCondition(condition)
       return { frame in
-        .list(Runtime.elements(source(frame)).filter { predicate(frame, $0) })
+        var kept: [PQLValue] = []
+        iterate(frame) { element in
+          if predicate(frame, element) { kept.append(element) }
+        }
+        return .list(kept)
       }
     case .negate(let operand):
       let code = compile(operand)
@@ -141,6 +143,24 @@ enum Compiler {
     case .occurs(let subject, let spec):
       let subjectCode = compile(subject)
       let test = Occurs.compile(spec)
+      if case .path(.context(0), let steps) = subject {
+        // The usual `timestamp occurs …` reads the string and parses it without building values.
+        return { frame in
+          if case .object(let members) = frame.current,
+            case .found(.string(let text)) = JSONPath.lookup(members, steps)
+          {
+            guard let instant = CivilCalendar.instant(text) else { return false }
+            return test(instant, frame)
+          }
+          switch subjectCode(frame) {
+          case .list(let items):
+            return items.contains { item in Runtime.instant(item).map { test($0, frame) } ?? false }
+          case let value:
+            guard let instant = Runtime.instant(value) else { return false }
+            return test(instant, frame)
+          }
+        }
+      }
       return { frame in
         switch subjectCode(frame) {
         case .list(let items):
@@ -153,7 +173,7 @@ enum Compiler {
     case .quantified(let quantifier, let bindings) where quantifier != .select:
       return compileQuantifier(quantifier == .forall, bindings)
     case .chain(let events, let timestamp, let steps):
-      return Chain.compile(events: compile(events), timestamp: timestamp, steps: steps)
+      return Chain.compile(events: events, timestamp: timestamp, steps: steps)
     default:
       let code = compile(node)
       return { frame in code(frame).isTruthy }
@@ -168,7 +188,7 @@ enum Compiler {
       op == .equal
     {
       return { frame in
-        let context = frame.contexts[frame.contexts.count - 1]
+        let context = frame.current
         if case .object(let members) = context {
           switch JSONPath.lookup(members, steps) {
           case .missing: return false
@@ -191,15 +211,15 @@ enum Compiler {
       let code = compile(body)
       return { frame, element in
         bind(slots, element, frame)
-        frame.contexts.append(element)
-        defer { frame.contexts.removeLast() }
+        frame.stack.append(element)
+        defer { frame.stack.removeLast() }
         return code(frame)
       }
     }
     let code = compile(node)
     return { frame, element in
-      frame.contexts.append(element)
-      defer { frame.contexts.removeLast() }
+      frame.stack.append(element)
+      defer { frame.stack.removeLast() }
       return code(frame)
     }
   }
@@ -216,8 +236,8 @@ enum Compiler {
     let bound = slots
     return { frame, element in
       if !bound.isEmpty { bind(bound, element, frame) }
-      frame.contexts.append(element)
-      defer { frame.contexts.removeLast() }
+      frame.stack.append(element)
+      defer { frame.stack.removeLast() }
       return predicate(frame)
     }
   }
@@ -269,6 +289,22 @@ enum Compiler {
       if !forall && holds { return true }
     }
     return forall
+  }
+}
+
+extension Compiler {
+  /// Compiles a source of elements into a loop over them; `xEvent` is walked without first
+  /// building a list.
+  static func compileIteration(_ node: Node) -> @Sendable (Frame, (PQLValue) -> Void) -> Void {
+    if case .events = node {
+      return { frame, body in
+        for event in frame.eventJSON { body(PQLValue(json: event)) }
+      }
+    }
+    let code = compile(node)
+    return { frame, body in
+      for element in Runtime.elements(code(frame)) { body(element) }
+    }
   }
 }
 

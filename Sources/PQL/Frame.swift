@@ -1,37 +1,53 @@
 import LabCore
 
 /// The mutable state of one evaluation: the context stack, variable slots and inputs.
+///
+/// One frame serves one evaluation on one thread, so its stored properties skip Swift's dynamic
+/// exclusivity checks, which would otherwise cost more than the work on hot paths.
 final class Frame {
-  /// Implicit contexts: the profile first, then one element per enclosing filter.
-  var contexts: [PQLValue]
+  /// The profile as the outermost implicit context (`$1`).
+  let root: PQLValue
+  /// Elements pushed by enclosing filters, innermost last.
+  @exclusivity(unchecked) var stack: [PQLValue] = []
   /// Variable values, by slot.
-  var slots: [PQLValue]
-  /// `$1`, `$2`, ….
-  let parameters: [PQLValue]
+  @exclusivity(unchecked) var slots: [PQLValue]
   /// The profile, for `inSegment`.
   let profile: JSONValue
-  /// `xEvent`.
-  let events: PQLValue
+  /// The events as given; converted to a list only when `xEvent` is read as a whole.
+  let eventJSON: [JSONValue]
+  @exclusivity(unchecked) private var eventList: PQLValue?
   /// `now` in milliseconds since the epoch.
   let now: Int64
 
-  init(profile: JSONValue, events: PQLValue, now: Int64, slotCount: Int) {
-    let root: PQLValue
+  init(profile: JSONValue, events: [JSONValue], now: Int64, slotCount: Int) {
     if case .object(let members) = profile { root = .object(members) } else { root = .null }
-    contexts = [root]
-    contexts.reserveCapacity(8)
-    slots = Array(repeating: .null, count: slotCount)
-    parameters = [root]
+    slots = slotCount == 0 ? [] : Array(repeating: .null, count: slotCount)
     self.profile = profile
-    self.events = events
+    eventJSON = events
     self.now = now
   }
+
+  /// The current implicit context: the innermost filter element, or the profile.
+  @inline(__always)
+  var current: PQLValue { stack.last ?? root }
 
   /// The context `levels` filters up.
   @inline(__always)
   func context(_ levels: Int) -> PQLValue {
-    let index = contexts.count - 1 - levels
-    return index >= 0 ? contexts[index] : .null
+    let index = stack.count - 1 - levels
+    if index >= 0 { return stack[index] }
+    return index == -1 ? root : .null
+  }
+
+  /// `$n`: the profile for `$1`, null otherwise.
+  func parameter(_ position: Int) -> PQLValue { position == 1 ? root : .null }
+
+  /// `xEvent` as a list.
+  var events: PQLValue {
+    if let eventList { return eventList }
+    let list = PQLValue.list(eventJSON.map(PQLValue.init(json:)))
+    eventList = list
+    return list
   }
 
   /// Start of the UTC day containing `now`.

@@ -35,7 +35,7 @@ public enum PQLJSON {
   public static func decode(_ tree: JSONValue) throws(PQLDiagnostic) -> String {
     var root = tree
     if case .string(let text) = tree {
-      guard let parsed = try? JSONValueReader.read(text) else {
+      guard let parsed = try? JSONParser.parse(text) else {
         throw PQLDiagnostic(
           .parseError, "the 'pql/json' value is not valid JSON", at: .start, source: text)
       }

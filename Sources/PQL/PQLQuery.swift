@@ -76,18 +76,19 @@ public struct PQLQuery: Sendable {
   private func makeFrame(_ profile: JSONValue, _ events: PQLEventList, _ now: PQLDateTime) -> Frame
   {
     Frame(
-      profile: profile, events: events.value, now: now.millisecondsSinceEpoch, slotCount: slotCount)
+      profile: profile, events: events.events, now: now.millisecondsSinceEpoch, slotCount: slotCount
+    )
   }
 }
 
-/// A profile's ExperienceEvents, wrapped once so several queries can share them.
+/// A profile's ExperienceEvents, as `xEvent` reads them.
 public struct PQLEventList: Sendable {
-  /// The events as a PQL list.
-  let value: PQLValue
+  /// The events.
+  let events: [JSONValue]
 
-  /// Wraps XDM ExperienceEvent objects (`timestamp`, `_id`, `eventType`, …).
+  /// Wraps XDM ExperienceEvent objects (`timestamp`, `_id`, `eventType`, …); no copy is made.
   public init(_ events: [JSONValue]) {
-    value = .list(events.map { PQLValue(json: $0) })
+    self.events = events
   }
 }
 

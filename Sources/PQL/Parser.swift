@@ -7,7 +7,7 @@ struct Parser {
   private let source: String
   var index = 0
   private var depth = 0
-  private static let maximumDepth = 160
+  private static let maximumDepth = 256
 
   /// Parses a whole expression.
   static func parse(_ source: String) throws(PQLDiagnostic) -> Syntax {
@@ -102,8 +102,11 @@ struct Parser {
 
   private mutating func parseOr() throws(PQLDiagnostic) -> Syntax {
     var left = try parseAnd()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while current.isKeyword("or") {
       let token = advance()
+      try enter()
       let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
         try parser.parseAnd()
       }
@@ -114,8 +117,11 @@ struct Parser {
 
   private mutating func parseAnd() throws(PQLDiagnostic) -> Syntax {
     var left = try parseNot()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while current.isKeyword("and") {
       let token = advance()
+      try enter()
       let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
         try parser.parseNot()
       }
@@ -200,8 +206,11 @@ struct Parser {
 
   private mutating func parseAdditive() throws(PQLDiagnostic) -> Syntax {
     var left = try parseMultiplicative()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while current.isSymbol("+") || current.isSymbol("-") {
       let token = advance()
+      try enter()
       let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
         try parser.parseMultiplicative()
       }
@@ -212,8 +221,11 @@ struct Parser {
 
   private mutating func parseMultiplicative() throws(PQLDiagnostic) -> Syntax {
     var left = try parseUnary()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
       let token = advance()
+      try enter()
       let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
         try parser.parseUnary()
       }

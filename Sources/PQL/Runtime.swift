@@ -219,12 +219,7 @@ enum Runtime {
     switch value {
     case .dateTime(let instant): return instant.millisecondsSinceEpoch
     case .date(let date): return date.startInstant.millisecondsSinceEpoch
-    case .string(let text):
-      switch CivilCalendar.parse(text) {
-      case .date(let date): return date.startInstant.millisecondsSinceEpoch
-      case .dateTime(let instant): return instant.millisecondsSinceEpoch
-      case nil: return nil
-      }
+    case .string(let text): return CivilCalendar.instant(text)
     default: return nil
     }
   }

@@ -108,6 +108,19 @@ import Testing
     #expect(document["counts"]?["pending"] == 2)
   }
 
+  @Test func resetWithoutAKeptStarterPointsToGitAndChangesNothing() async throws {
+    let course = try CourseSandbox()
+    defer { course.remove() }
+    try course.write("Exercises/mini/exercise-1/answers.json", "{}")
+    let reset = await course.run(["reset", "exercise-1", "--yes"])
+    #expect(reset.code == 1)
+    #expect(
+      reset.error.contains(
+        "No copy of the starter 'Exercises/mini/exercise-1/answers.json' was kept"))
+    #expect(reset.error.contains("git checkout -- Exercises/mini/exercise-1/answers.json"))
+    #expect(try course.text("Exercises/mini/exercise-1/answers.json") == "{}")
+  }
+
   @Test func resetNeedsAnExerciseOrAll() async throws {
     let course = try CourseSandbox()
     defer { course.remove() }

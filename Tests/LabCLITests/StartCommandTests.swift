@@ -31,6 +31,14 @@ import Testing
     #expect(again.output.contains("Lesson 2 of 2"))
   }
 
+  @Test func startWithoutAModuleResumesTheOnlyOne() async throws {
+    let course = try CourseSandbox()
+    defer { course.remove() }
+    let result = await course.run(["start"])
+    #expect(result.code == 0)
+    #expect(result.output.contains("Lesson 1 of 2"))
+  }
+
   @Test func misspeltModuleExits64WithASuggestion() async throws {
     let course = try CourseSandbox()
     defer { course.remove() }

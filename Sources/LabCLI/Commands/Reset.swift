@@ -44,7 +44,7 @@ extension AEPLab {
       let module: TrainingModule
       let exercises: [Exercise]
       if let id = exercise {
-        let (found, exercise) = try session.exercise(id)
+        let (found, exercise) = try session.exercise(id, keepingStarter: false)
         (module, exercises) = (found, [exercise])
       } else {
         module = try session.module()

@@ -16,8 +16,8 @@ extension AEPLab {
         Example: aep-lab start module3
         """)
 
-    @Argument(help: "The module to start, for example 'module3'.")
-    var module: String
+    @Argument(help: "The module to start, for example 'module3'. Default: the current one.")
+    var module: String?
 
     @OptionGroup var workspace: WorkspaceOptions
 

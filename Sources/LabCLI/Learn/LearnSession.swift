@@ -47,12 +47,17 @@ struct LearnSession {
   }
 
   /// The exercise `id` in the current module, or in the one module that has it.
-  func exercise(_ id: String) throws(LabFailure) -> (TrainingModule, Exercise) {
+  ///
+  /// The first time an exercise is seen its starter files are kept for `reset`, unless
+  /// `keepingStarter` is false (reset itself must not take the learner's edits for the starter).
+  func exercise(_ id: String, keepingStarter: Bool = true) throws(LabFailure) -> (
+    TrainingModule, Exercise
+  ) {
     let current = try? store.currentModule()
     if let module = course.module(containingExercise: id, preferring: current ?? nil),
       let exercise = module.exercises.first(where: { $0.id == id })
     {
-      keepStarters(of: [exercise], in: module)
+      if keepingStarter { keepStarters(of: [exercise], in: module) }
       return (module, exercise)
     }
     let module = try self.module()

@@ -21,7 +21,8 @@ enum Pager {
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", command]
     var pagerEnvironment = environment
-    if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "-R" }
+    // -F: no paging when it fits; -X: the text stays on screen after quitting.
+    if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "-RFX" }
     process.environment = pagerEnvironment
     let pipe = Pipe()
     process.standardInput = pipe

@@ -6,7 +6,11 @@ public enum PlatformErrorHint {
   /// The hint for an error response, or `nil` when nothing useful can be said.
   public static func sentence(status: Int, body: String) -> String? {
     let text = body.lowercased()
-    if text.contains("x-sandbox-name") || (text.contains("sandbox") && status == 400) {
+    if status == 501 {
+      return "Likely cause: the local server does not implement this call yet; it works against "
+        + "a live Platform."
+    }
+    if text.contains("x-sandbox-name") || (text.contains("sandbox '") && status == 403) {
       return "Likely cause: the 'x-sandbox-name' header is missing or names no sandbox; every "
         + "Platform call needs it (for example 'x-sandbox-name: prod')."
     }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import LabCore
+import PlatformAPI
+
+extension AEPLab {
+  /// `aep-lab api get-events`: the experience events of one profile.
+  struct APIGetEvents: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "get-events",
+      abstract: "List a profile's experience events (UPS - GET Profile & EE by Entity ID & NS).",
+      discussion: """
+        Any identity of the person works. Shows the first page; the next one is named by \
+        '_links.next.href' in the JSON.
+
+        Example: aep-lab api get-events --target local --ns ecid --id 12345678901234567890123456789012345678 --order -timestamp
+        """)
+
+    @Option(name: .customLong("ns"), help: "The namespace code of the related profile identity.")
+    var namespace: String
+
+    @Option(name: .long, help: "The identity value.")
+    var id: String
+
+    @Option(name: .long, help: "The most events to return (the Platform's default is 1000).")
+    var limit: Int?
+
+    @Option(
+      name: .long, parsing: .unconditional,
+      help: "'+timestamp' (oldest first) or '-timestamp' (newest first).")
+    var order: String?
+
+    @OptionGroup var platform: PlatformOptions
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+      if let order, !["+timestamp", "-timestamp", "timestamp"].contains(order) {
+        throw ValidationError("'--order' must be '+timestamp' or '-timestamp', not '\(order)'.")
+      }
+      if let limit, limit < 1 { throw ValidationError("'--limit' must be at least 1.") }
+    }
+
+    func run() async throws {
+      let console = Console.current
+      let client = try platform.makeClient(environment: LabEnvironment.current)
+      let reply = try await platformCall { () async throws(PlatformAPIError) in
+        try await client.getEvents(namespace: namespace, id: id, limit: limit, order: order)
+      }
+      if output.format == .json { return ReplyPrinter.printBody(reply) }
+      let body = try platformDecode { () throws(PlatformAPIError) in try reply.json() }
+      let children = body["children"]?.arrayValue ?? []
+      var table = TextTable(headers: ["timestamp", "eventType", "event id", "profile entity"])
+      for child in children {
+        table.append([
+          ReplyPrinter.text(child["timestamp"]),
+          ReplyPrinter.text(child[path: ["entity", "eventType"]]),
+          ReplyPrinter.text(child["entityId"]), ReplyPrinter.text(child["relatedEntityId"]),
+        ])
+      }
+      console.line("\(children.count) event(s) for '\(namespace)/\(id)'.")
+      if !children.isEmpty { console.write(table.rendered(console: console)) }
+      if let next = body[path: ["_links", "next", "href"]]?.stringValue, !next.isEmpty {
+        console.line("More events: GET /data/core/ups/access\(next)")
+      }
+    }
+  }
+}

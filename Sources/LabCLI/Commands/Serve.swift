@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import LocalServer
+import Logging
+import PlatformAPI
+
+extension AEPLab {
+  /// `aep-lab serve`: the local Platform-compatible server.
+  struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "serve",
+      abstract: "Serve the workspace's sandbox with the Platform's API paths, headers and JSON.",
+      discussion: """
+        A local IMS (POST /ims/token/v3) issues tokens; every /data/ call is checked as the \
+        Platform's gateway checks it. Without --client-id/--client-secret any non-empty pair \
+        gets a token. Open http://127.0.0.1:8080/ for the endpoints and a curl example. \
+        Ctrl-C stops it.
+
+        Example: aep-lab serve --port 8080
+        """)
+
+    @Option(name: .long, help: "The interface to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8080
+
+    @Option(name: .long, help: "The only client ID the local IMS accepts.")
+    var clientID: String?
+
+    @Option(name: .long, help: "The client secret that goes with --client-id.")
+    var clientSecret: String?
+
+    @Option(name: .long, help: "The only org ID accepted in x-gw-ims-org-id (default: any).")
+    var orgID: String?
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+      guard (1...65535).contains(port) else {
+        throw ValidationError(
+          "'\(port)' is not a port. Use one from 1024 to 65535, for example '--port 8080'.")
+      }
+      guard (clientID == nil) == (clientSecret == nil) else {
+        throw ValidationError("Give '--client-id' and '--client-secret' together.")
+      }
+    }
+
+    func run() async throws {
+      let console = Console.current
+      let environment = LabEnvironment.current
+      let sandbox = try workspace.resolve(environment: environment).openSandbox()
+      let backend = SandboxBackend(sandbox: sandbox)
+      var logger = Logger(label: "aep-lab.serve") { _ in ConsoleLogHandler(console: console) }
+      logger.logLevel = .info
+      let configuration = LocalServerConfiguration(
+        host: host, port: port, clientID: clientID, clientSecret: clientSecret.map(Secret.init),
+        orgID: orgID, logger: logger)
+      if !configuration.isLoopback {
+        console.error(
+          console.styled("Warning:", .yellow) + " listening on '\(host)' makes the sandbox "
+            + "reachable from other machines. Use the default '--host 127.0.0.1' unless you mean it."
+        )
+      }
+      if port < 1024 {
+        console.error("Note: ports below 1024 usually need root; '--port 8080' avoids that.")
+      }
+      let sandboxName = backend.sandbox.sandboxName
+      let shown = host.contains(":") ? "[\(host)]" : host
+      let port = port
+      do {
+        try await ServerRunner.run(configuration: configuration, backend: backend) { bound in
+          console.line(
+            "aep-lab serve: sandbox '\(sandboxName)' on http://\(shown):\(bound)/ "
+              + "(Ctrl-C stops it).")
+          fflush(nil)
+        }
+      } catch {
+        throw LabFailure.domain(
+          "The server could not start on '\(shown):\(port)': \(error). Is another server using "
+            + "that port? Try '--port 8081'.")
+      }
+      console.line("aep-lab serve: stopped.")
+    }
+  }
+}

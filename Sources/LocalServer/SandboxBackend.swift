@@ -1,0 +1,284 @@
+import Foundation
+import Identities
+import LabCore
+import PlatformAPI
+import Profiles
+import Sandbox
+
+/// The production ``PlatformBackend``: each operation is one call into the workspace's
+/// ``Sandbox`` service, run off the cooperative pool, its answer encoded as the Platform's JSON.
+///
+/// It holds no business rules: lookups, merging, paging and errors are the Sandbox's. Every
+/// call reads the state file afresh, so ingests made by other commands while the server runs
+/// are seen.
+public struct SandboxBackend: PlatformBackend {
+  /// The sandbox service.
+  public let service: Sandbox
+
+  /// Serves `sandbox`.
+  public init(sandbox: Sandbox) {
+    service = sandbox
+  }
+
+  /// The lab's one sandbox, `prod`.
+  public var sandbox: SandboxDescriptor {
+    SandboxDescriptor(
+      sandboxId: "aep-lab-prod", sandboxName: PlatformCredentials.defaultSandbox,
+      type: "production", default: true)
+  }
+
+  /// Answers `operation` from the sandbox.
+  public func answer(_ operation: PlatformOperation) async throws(BackendError) -> JSONValue {
+    guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
+    let service = service
+    do {
+      return try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
+        try Self.answer(operation, service: service)
+      }
+    } catch {
+      throw APIError.backendError(for: error)
+    }
+  }
+
+  /// The synchronous part: one sandbox call and its encoding.
+  static func answer(_ operation: PlatformOperation, service: Sandbox) throws(SandboxError)
+    -> JSONValue
+  {
+    switch operation {
+    case .listNamespaces:
+      return try encode(service.registry().namespaces.map(document(for:)))
+    case .getNamespace(let id):
+      let registry = try service.registry()
+      guard
+        let namespace = Int(id).flatMap(registry.namespace(withID:)) ?? registry.namespace(for: id)
+      else { throw .invalidRequest("No identity namespace has the id '\(id)'.") }
+      return try encode(document(for: namespace))
+    case .getProfile(let query):
+      let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")
+      return try encode(
+        service.profile(
+          namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
+          fields: list(query["fields"])
+        ).response)
+    case .getEvents(let query):
+      let hasRelated = query["relatedEntityId"] != nil
+      let (namespace, id) = try identity(
+        query, id: hasRelated ? "relatedEntityId" : "entityId",
+        namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS")
+      let order = query["orderby"] ?? query["orderBy"] ?? "+timestamp"
+      let selection = EventSelection(
+        newestFirst: order.hasPrefix("-"), startTime: query["startTime"].flatMap { Int64($0) },
+        endTime: query["endTime"].flatMap { Int64($0) },
+        limit: query["limit"].flatMap { Int($0) } ?? 1000)
+      return try encode(
+        service.events(
+          namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
+          selection: selection, start: query["start"], fields: list(query["fields"])
+        ).response)
+    case .postEntities(let body):
+      return try postEntities(body, service: service)
+    case .listMergePolicies:
+      return try encode(service.mergePoliciesResponse())
+    case .getMergePolicy(let id):
+      return try encode(service.document(for: policy(id, service: service)))
+    case .createMergePolicy(let body):
+      return try encode(service.document(for: createMergePolicy(body, service: service)))
+    case .patchMergePolicy(let id, let body):
+      return try encode(service.document(for: patchMergePolicy(id, body, service: service)))
+    case .deleteMergePolicy(let id):
+      try service.deleteMergePolicy(id)
+      return .null
+    case .getClusterMembers(let query):
+      let (namespace, id) = try clusterIdentity(query, service: service)
+      return try encode(service.clusterMembers(namespace: namespace, id: id))
+    case .postClusterMembers(let body):
+      return try clusters(body, service: service)
+    default:
+      throw .invalidRequest(Self.notYetServed)
+    }
+  }
+
+  /// Whether this build's sandbox has the engine part `operation` needs.
+  static func serves(_ operation: PlatformOperation) -> Bool {
+    switch operation {
+    case .listNamespaces, .getNamespace, .getProfile, .getEvents, .postEntities,
+      .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
+      .deleteMergePolicy, .getClusterMembers, .postClusterMembers:
+      return true
+    default: return false
+    }
+  }
+
+  /// The sentence for calls whose engine part is not in this build.
+  static let notYetServed =
+    "This aep-lab build's sandbox does not serve this call yet (its engine part is missing)"
+
+  /// `POST /access/entities` for profiles: one lookup per requested identity; unknown ones
+  /// come back empty, as the Platform answers them.
+  static func postEntities(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
+    guard body[path: ["schema", "name"]]?.stringValue == "_xdm.context.profile" else {
+      throw .invalidRequest(
+        "This lab server answers POST /access/entities for 'schema.name' "
+          + "'_xdm.context.profile' only.")
+    }
+    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
+      throw .invalidRequest(
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}].")
+    }
+    let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
+    var result: [String: JSONValue] = [:]
+    for requested in identities {
+      guard let id = requested["entityId"]?.stringValue,
+        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
+      else {
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}.")
+      }
+      do {
+        let lookup = try service.profile(
+          namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
+          fields: fields)
+        if case .object(let entities) = try encode(lookup.response) {
+          result.merge(entities) { first, _ in first }
+        }
+      } catch .profileNotFound {
+        result[id] = [
+          "entityId": .string(id), "sources": [""], "entity": [:],
+          "lastModifiedAt": "1970-01-01T00:00:00Z",
+        ]
+      }
+    }
+    return .object(result)
+  }
+
+  /// `POST /config/mergePolicies`: the body's fields handed to the sandbox.
+  static func createMergePolicy(_ body: JSONValue, service: Sandbox) throws(SandboxError)
+    -> MergePolicy
+  {
+    guard let name = body["name"]?.stringValue else {
+      throw .invalidRequest("A merge policy needs a 'name'.")
+    }
+    let order = (body[path: ["attributeMerge", "order"]]?.arrayValue ?? []).compactMap(
+      \.stringValue)
+    return try service.createMergePolicy(
+      name: name,
+      attributeMerge: body[path: ["attributeMerge", "type"]]?.stringValue ?? "timestampOrdered",
+      datasetOrder: order,
+      identityGraph: body[path: ["identityGraph", "type"]]?.stringValue ?? "none",
+      isDefault: body["default"]?.boolValue ?? false,
+      isActiveOnEdge: body["isActiveOnEdge"]?.boolValue ?? false)
+  }
+
+  /// The merge policy with id or name `key`, its absence reported as such (a 404).
+  static func policy(_ key: String, service: Sandbox) throws(SandboxError) -> MergePolicy {
+    let policies = try service.mergePolicies()
+    do {
+      return try policies.policy(key)
+    } catch {
+      throw .mergePolicy(error)
+    }
+  }
+
+  /// `PATCH /config/mergePolicies/{id}`: the sandbox can make a policy the default; other
+  /// changes are refused as not yet served.
+  static func patchMergePolicy(_ id: String, _ body: JSONValue, service: Sandbox)
+    throws(SandboxError) -> MergePolicy
+  {
+    // The docs' sample sends one operation object rather than an array; accept both.
+    let operations = body.arrayValue ?? [body]
+    var policy = try Self.policy(id, service: service)
+    for operation in operations {
+      guard operation["path"]?.stringValue == "/default", operation["value"]?.boolValue == true
+      else {
+        throw .invalidRequest(
+          "This lab server can only PATCH '/default' to true; change other fields by creating "
+            + "a new merge policy.")
+      }
+      policy = try service.setDefaultMergePolicy(id)
+    }
+    return policy
+  }
+
+  /// The identity of a cluster lookup: `ns`/`namespace` or `nsId`/`nsid`, with `id`.
+  static func clusterIdentity(_ query: [String: String], service: Sandbox) throws(SandboxError)
+    -> (String, String)
+  {
+    guard let id = query["id"], !id.isEmpty else {
+      throw .invalidRequest(
+        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID.")
+    }
+    if let code = query["ns"] ?? query["namespace"] { return (code, id) }
+    let numeric = query["nsId"] ?? query["nsid"] ?? ""
+    guard let nsid = Int(numeric), let namespace = try service.registry().namespace(withID: nsid)
+    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'.") }
+    return (namespace.code, id)
+  }
+
+  /// `POST /identity/clusters/members`: one cluster per composite identity (at most 1000);
+  /// identities the sandbox does not know are listed as unprocessed.
+  static func clusters(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
+    guard let requested = body["compositeXids"]?.arrayValue, !requested.isEmpty else {
+      throw .invalidRequest(
+        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs."
+      )
+    }
+    guard requested.count <= 1000 else {
+      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count).")
+    }
+    let registry = try service.registry()
+    var clusters: [ClusterMembers] = []
+    var unprocessed: [CompositeXid] = []
+    for item in requested {
+      let id = item["id"]?.stringValue ?? ""
+      let code =
+        item["namespace"]?.stringValue
+        ?? item["nsid"]?.intValue.flatMap { registry.namespace(withID: $0)?.code }
+      guard let code, !id.isEmpty else {
+        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, id: id))
+        continue
+      }
+      do {
+        clusters += try service.clusterMembers(namespace: code, id: id).clusters
+      } catch .profileNotFound, .unknownNamespace {
+        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, namespace: code, id: id))
+      }
+    }
+    return try encode(ClusterMembersResponse(clusters: clusters, unprocessedRecords: unprocessed))
+  }
+
+  /// The namespace and value named by `query`'s `id`/`namespace` parameters.
+  static func identity(_ query: [String: String], id: String, namespace: String)
+    throws(SandboxError) -> (String, String)
+  {
+    guard let value = query[id], !value.isEmpty else {
+      throw .invalidRequest("The query parameter '\(id)' is required.")
+    }
+    guard let code = query[namespace], !code.isEmpty else {
+      throw .invalidRequest(
+        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs.")
+    }
+    return (code, value)
+  }
+
+  /// A comma-separated list, without empty items.
+  static func list(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// An engine namespace as the Platform's namespace object.
+  static func document(for namespace: Identities.IdentityNamespace) -> NamespaceDocument {
+    NamespaceDocument(
+      id: namespace.id, code: namespace.code, name: namespace.name,
+      description: namespace.description, idType: namespace.type.rawValue,
+      custom: namespace.isCustom)
+  }
+
+  /// `value` as JSON.
+  static func encode(_ value: some Encodable) throws(SandboxError) -> JSONValue {
+    do {
+      return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+    } catch {
+      throw .invalidRequest("The answer could not be encoded.")
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import LabCore
+import Testing
+
+@testable import PQL
+
+/// A small deterministic generator, so a failure can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite struct FuzzTests {
+  static let vocabulary: [String] = [
+    "(", ")", "[", "]", "{", "}", ",", ".", ":", "=>", "=", "!=", "<", "<=", ">", ">=", "+", "-",
+    "*", "/", "%", "^", "!", "and", "or", "not", "in", "notIn", "like", "occurs", "before",
+    "after", "between", "on", "now", "today", "this", "last", "month", "days", "7", "1.5", "\"x\"",
+    "\"%a_\"", "true", "false", "select", "exists", "forall", "from", "where", "let", "sum", "over",
+    "chain", "WHAT", "WHEN", "COUNT", "WHERE", "xEvent", "timestamp", "person", "gender", "$1",
+    "date(2025, 1, 2)", "count()", "startsWith(\"a\")", "matches(\"[\")", "inSegment(\"s\")",
+    "X", "A:", "if", "map", "groupBy", "mapEntry", "\"", "\\", "'", "#", "é",
+  ]
+
+  static var seeds: [String] {
+    GoldenCase.all().map(\.expression).filter { !$0.isEmpty }
+  }
+
+  @Test(.timeLimit(.minutes(2))) func randomTokenSequencesNeverCrashTheCompiler() {
+    var random = SplitMix64(state: 0x5EED_0001)
+    let (profile, events) = Self.inputs
+    for _ in 0..<3000 {
+      let length = Int.random(in: 1...24, using: &random)
+      let text = (0..<length).map { _ in Self.vocabulary.randomElement(using: &random) ?? "" }
+        .joined(separator: Bool.random(using: &random) ? " " : "")
+      Self.exercise(text, profile, events)
+    }
+  }
+
+  @Test(.timeLimit(.minutes(2))) func mutatedCorpusExpressionsNeverCrashTheCompiler() {
+    var random = SplitMix64(state: 0x5EED_0002)
+    let seeds = Self.seeds
+    let (profile, events) = Self.inputs
+    for _ in 0..<3000 {
+      var scalars = Array((seeds.randomElement(using: &random) ?? "a").unicodeScalars)
+      for _ in 0..<Int.random(in: 1...4, using: &random) {
+        let position = Int.random(in: 0...scalars.count, using: &random)
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0 where position < scalars.count: scalars.remove(at: position)
+        case 1:
+          let insert = Self.vocabulary.randomElement(using: &random) ?? ""
+          scalars.insert(contentsOf: insert.unicodeScalars, at: position)
+        case 2 where position < scalars.count:
+          let other = Int.random(in: 0..<scalars.count, using: &random)
+          scalars.swapAt(position, other)
+        default:
+          scalars = Array(scalars.prefix(position))
+        }
+      }
+      var text = ""
+      text.unicodeScalars.append(contentsOf: scalars)
+      Self.exercise(text, profile, events)
+    }
+  }
+
+  @Test func deeplyNestedInputIsRefusedNotOverflowed() {
+    let cases = [
+      String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+      String(repeating: "not ", count: 5000) + "true",
+      String(repeating: "-", count: 5000) + "1",
+      (0..<5000).map { _ in "a" }.joined(separator: " or "),
+      (0..<5000).map { _ in "1" }.joined(separator: " + "),
+      String(repeating: "[", count: 5000),
+    ]
+    for text in cases {
+      #expect(throws: PQLDiagnostic.self) { try PQLQuery(text) }
+    }
+  }
+
+  static var inputs: (JSONValue, PQLEventList) {
+    let profile = GoldenFixtures.shared.profiles["P0"] ?? [:]
+    let events = PQLEventList(GoldenFixtures.shared.events["E0"] ?? [])
+    return (profile, events)
+  }
+
+  /// Compiles the text; if it compiles, evaluates it, converts it to pql/json and back.
+  static func exercise(_ text: String, _ profile: JSONValue, _ events: PQLEventList) {
+    guard let query = try? PQLQuery(text) else { return }
+    let now = PQLDateTime(millisecondsSinceEpoch: 1_750_248_000_000)
+    _ = query.evaluate(profile: profile, events: events, now: now).json
+    _ = query.matches(profile: profile, events: events, now: now)
+    _ = query.eligibility
+    _ = try? PQLJSON.decode(PQLJSON.encode(query))
+  }
+}
