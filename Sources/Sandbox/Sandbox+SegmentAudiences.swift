@@ -178,7 +178,7 @@ extension Sandbox {
     let records = folder.appendingPathComponent("records.ndjson")
     let schema = folder.appendingPathComponent("schema.json")
     let schemaJSON: JSONValue = [
-      "name": .string(name), "class": "profile",
+      "name": .string(name), "class": "profile", "identities": [],
       "description": .string("Members of the segment '\(segment.name)' (\(segment.id))"),
     ]
     do {

@@ -131,7 +131,9 @@ enum SegmentPersona {
         ]))
     #expect(try Self.status(sandbox, id, email: SegmentPersona.email) == "realized")
     let lookup = try sandbox.profile(namespace: "ECID", id: SegmentPersona.ecid)
-    let time = lookup.entity?.entity[path: ["segmentMembership", "ups", id, "lastQualificationTime"]]
+    let time = lookup.entity?.entity[path: [
+      "segmentMembership", "ups", id, "lastQualificationTime",
+    ]]
     #expect(time == "2024-05-01T10:00:00Z")
     #expect(try Self.status(sandbox, id, email: "omar.haddad@example.com") == nil)
     let members = try sandbox.segmentMembers(id)
@@ -215,7 +217,8 @@ enum SegmentPersona {
     let sandbox = try Self.sandbox()
     try SegmentPersona.load(sandbox, in: folder)
     let males = try sandbox.createSegment(
-      SegmentDefinition(name: "Males", expression: SegmentExpression(value: #"person.gender = "male""#)))
+      SegmentDefinition(
+        name: "Males", expression: SegmentExpression(value: #"person.gender = "male""#)))
     let maleID = try #require(males.id)
     let named = try sandbox.createSegment(
       SegmentDefinition(
@@ -240,7 +243,8 @@ enum SegmentPersona {
     #expect(audience.preview["results"]?.arrayValue?.count == 1)
 
     let created = try sandbox.createSegment(
-      SegmentDefinition(name: "Women", expression: SegmentExpression(value: #"person.gender = "female""#)))
+      SegmentDefinition(
+        name: "Women", expression: SegmentExpression(value: #"person.gender = "female""#)))
     _ = try sandbox.runSegmentJob()
     let report = try sandbox.exportSegment(try #require(created.id), datasetName: "Women export")
     #expect(report.accepted == 2)
@@ -250,7 +254,8 @@ enum SegmentPersona {
   @Test func definitionsAreUpdatedAndDeletedByIdOrName() throws {
     let sandbox = try Self.sandbox()
     let created = try sandbox.createSegment(
-      SegmentDefinition(name: "Gold", expression: SegmentExpression(value: #"loyalty.level = "Gold""#)))
+      SegmentDefinition(
+        name: "Gold", expression: SegmentExpression(value: #"loyalty.level = "Gold""#)))
     #expect(throws: SandboxError.self) {
       try sandbox.createSegment(
         SegmentDefinition(name: "gold", expression: SegmentExpression(value: "true")))

@@ -22,7 +22,9 @@ import Testing
   }
 
   @Test func membershipsAreWrittenUnderUpsWithISOTimes() {
-    let entity: JSONValue = ["person": ["gender": "female"], "segmentMembership": ["AAM": ["x": 1]]]
+    let entity: JSONValue = [
+      "person": ["gender": "female"], "segmentMembership": ["AAM": ["x": 1]],
+    ]
     let written = SegmentMembership.apply(
       ["seg-1": SegmentMembership(status: .realized, lastQualificationTime: 1_714_557_600_000)],
       to: entity)

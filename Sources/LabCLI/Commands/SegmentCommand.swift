@@ -20,7 +20,7 @@ extension AEPLab {
         """,
       subcommands: [
         SegmentCreate.self, SegmentList.self, SegmentShow.self, SegmentUpdate.self,
-        SegmentDelete.self, SegmentRun.self, SegmentJobCommand.self, SegmentEstimate.self,
+        SegmentDelete.self, SegmentRun.self, SegmentJobCommand.self, SegmentEstimateCommand.self,
         SegmentPreview.self, SegmentMembers.self, SegmentExport.self,
       ])
 

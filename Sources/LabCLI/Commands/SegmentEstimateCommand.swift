@@ -5,7 +5,7 @@ import Sandbox
 
 extension AEPLab {
   /// `aep-lab segment estimate`.
-  struct SegmentEstimate: ParsableCommand {
+  struct SegmentEstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "estimate",
       abstract: "Count the profiles that qualify now, without writing memberships.",
