@@ -49,11 +49,12 @@ extension AEPLab {
     }
 
     func render(_ job: SegmentJob) -> String {
-      Self.render(job, console: Console.current)
+      let names = (try? Sandbox.names(workspace.resolve().openSandbox())) ?? [:]
+      return Self.render(job, names: names, console: Console.current)
     }
 
-    /// A job as text: status, profiles and per-segment counts.
-    static func render(_ job: SegmentJob, console: Console) -> String {
+    /// A job as text: status, profiles and per-segment counts; `names` by segment id.
+    static func render(_ job: SegmentJob, names: [String: String], console: Console) -> String {
       let style: TextStyle = job.status == "SUCCEEDED" ? .green : .red
       var lines = ["Segment job \(job.id): " + console.styled(job.status, style)]
       let metrics = job.metrics
@@ -66,7 +67,7 @@ extension AEPLab {
         let id = entry["segmentId"]?.stringValue ?? "?"
         let status = metrics[path: ["segmentedProfileByStatusCounter", id]]
         table.append([
-          id, String(metrics[path: ["segmentedProfileCounter", id]]?.intValue ?? 0),
+          names[id] ?? id, String(metrics[path: ["segmentedProfileCounter", id]]?.intValue ?? 0),
           String(status?["realized"]?.intValue ?? 0), String(status?["existing"]?.intValue ?? 0),
           String(status?["exited"]?.intValue ?? 0),
         ])
@@ -77,5 +78,14 @@ extension AEPLab {
       }
       return lines.joined(separator: "\n") + "\n"
     }
+  }
+}
+
+extension Sandbox {
+  /// Segment names by id, for job tables.
+  static func names(_ sandbox: Sandbox) throws -> [String: String] {
+    Dictionary(
+      try sandbox.segmentDefinitions().map { ($0.id ?? "", $0.name) },
+      uniquingKeysWith: { a, _ in a })
   }
 }

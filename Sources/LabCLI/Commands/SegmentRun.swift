@@ -45,7 +45,9 @@ extension AEPLab {
         console.line(WireJSON.render(job))
         return
       }
-      console.write(SegmentJobCommand.render(job, console: console))
+      console.write(
+        SegmentJobCommand.render(
+          job, names: (try? Sandbox.names(sandbox)) ?? [:], console: console))
       if job.status == "FAILED" { throw LabFailure.domain("The segment job failed.") }
     }
   }
