@@ -89,6 +89,11 @@ let package = Package(
     .executableTarget(
       name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
       swiftSettings: strictSettings),
+    .executableTarget(
+      name: "SegmentBenchmark",
+      dependencies: ["Segmentation", "PQL", "Sandbox", "Persistence", "PlatformAPI", "LabCore"],
+      path: "Benchmarks/SegmentBenchmark", exclude: ["duckdb_segments.py"],
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
