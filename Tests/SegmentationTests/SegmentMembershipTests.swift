@@ -38,5 +38,7 @@ import Testing
   @Test func theClockWritesMillisecondsWhenThereAreAny() {
     #expect(SegmentClock.isoString(0) == "1970-01-01T00:00:00Z")
     #expect(SegmentClock.isoString(951_782_400_250) == "2000-02-29T00:00:00.250Z")
+    #expect(SegmentClock.isoString(1_714_557_659_007) == "2024-05-01T10:00:59.007Z")
+    #expect(SegmentClock.isoString(-1) == "1969-12-31T23:59:59.999Z")
   }
 }
