@@ -56,7 +56,11 @@ let package = Package(
     // MARK: - Application services
     library("Curriculum", ["LabCore", "Identities", "Profiles", "PQL", "Segmentation"]),
     library(
-      "Persistence", ["LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb]),
+      "Persistence",
+      [
+        "LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb,
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     library("PlatformAPI", ["LabCore", "CCurl"]),
     library(
       "Sandbox",
@@ -89,6 +93,11 @@ let package = Package(
     .executableTarget(
       name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
       swiftSettings: strictSettings),
+    .executableTarget(
+      name: "SegmentBenchmark",
+      dependencies: ["Segmentation", "PQL", "Sandbox", "Persistence", "PlatformAPI", "LabCore"],
+      path: "Benchmarks/SegmentBenchmark", exclude: ["duckdb_segments.py"],
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
@@ -105,6 +114,7 @@ let package = Package(
     tests(
       "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
+    tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
     tests(
