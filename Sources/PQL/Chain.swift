@@ -19,11 +19,16 @@ enum Chain {
         condition: step.condition.map(Compiler.compileElementCondition))
     }
     return { frame in
+      // Timestamps first: with the usual short WHEN windows, the cheap time test rejects most
+      // events before WHAT reads any field.
       var stamped: [(time: Int64, event: PQLValue)] = []
+      stamped.reserveCapacity(frame.eventJSON.count)
       var sorted = true
+      var lastTime = Int64.min
       iterate(frame) { event in
         guard let time = instant(of: event, timestamp) else { return }
-        if let last = stamped.last, last.time > time { sorted = false }
+        if time < lastTime { sorted = false }
+        lastTime = time
         stamped.append((time, event))
       }
       if !sorted {
@@ -39,9 +44,10 @@ enum Chain {
         var found = 0
         var lastUsed = after
         while position < stamped.count, found < step.count {
-          let (time, event) = stamped[position]
+          let time = stamped[position].time
           position += 1
-          if let when = step.when, !when(time, frame) { continue }
+          if let when = step.when, !when(time, frame.now, frame) { continue }
+          let event = stamped[position - 1].event
           guard step.what(frame, event) else { continue }
           if let condition = step.condition, !condition(frame, event) { continue }
           found += 1

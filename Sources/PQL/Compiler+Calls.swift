@@ -89,13 +89,30 @@ extension Compiler {
   }
 
   private static func compileCollectionCall(_ builtin: Builtin, _ arguments: [Node]) -> Code {
+    if builtin == .count, case .filter(.events, let condition) = arguments[0],
+      let predicate = objectPredicate(condition)
+    {
+      // `xEvent[cond].count()` with a condition on event fields: a loop over the JSON.
+      let general = compileElementCondition(condition)
+      return { frame in
+        var count = 0
+        for event in frame.eventJSON {
+          if case .object(let members) = event {
+            if predicate(members, frame.now) { count += 1 }
+          } else if general(frame, PQLValue(json: event)) {
+            count += 1
+          }
+        }
+        return .integer(count)
+      }
+    }
     if builtin == .count, case .filter(let base, let condition) = arguments[0] {
-      let source = compile(base)
+      let iterate = compileIteration(base)
       let predicate = compileElementCondition(condition)
       return { frame in
         var count = 0
-        for element in Runtime.elements(source(frame)) where predicate(frame, element) {
-          count += 1
+        iterate(frame) { element in
+          if predicate(frame, element) { count += 1 }
         }
         return .integer(count)
       }
@@ -185,67 +202,6 @@ extension Compiler {
       return { frame in MapFunctions.members(subject(frame), keys: builtin == .keys) }
     default:
       return { _ in .null }
-    }
-  }
-}
-
-/// `distinct`, `intersects`, `intersection`, `subsetOf`, `supersetOf`, `includes`.
-enum SetFunctions {
-  static func distinct(_ items: [PQLValue]) -> [PQLValue] {
-    var result: [PQLValue] = []
-    for item in items where !result.contains(where: { same($0, item) }) { result.append(item) }
-    return result
-  }
-
-  /// Equality for set membership: `=` with coercion, and equal nulls.
-  static func same(_ a: PQLValue, _ b: PQLValue) -> Bool {
-    if a.isNull && b.isNull { return true }
-    return Runtime.compare(.equal, a, b)
-  }
-
-  static func apply(_ builtin: Builtin, _ subject: PQLValue, _ other: PQLValue) -> PQLValue {
-    let items = Runtime.elements(subject)
-    if builtin == .includes {
-      if case .null = other { return .boolean(false) }
-      return .boolean(items.contains { same($0, other) })
-    }
-    let others = Runtime.elements(other)
-    func contains(_ list: [PQLValue], _ value: PQLValue) -> Bool {
-      list.contains { same($0, value) }
-    }
-    switch builtin {
-    case .intersects: return .boolean(items.contains { contains(others, $0) })
-    case .intersection: return .list(distinct(items.filter { contains(others, $0) }))
-    case .subsetOf: return .boolean(items.allSatisfy { contains(others, $0) })
-    default: return .boolean(others.allSatisfy { contains(items, $0) })
-    }
-  }
-}
-
-/// `get`, `keys` and `values` on maps and XDM objects.
-enum MapFunctions {
-  static func get(_ subject: PQLValue, _ key: PQLValue) -> PQLValue {
-    switch (subject, key) {
-    case (.object(let members), .string(let name)):
-      return members[name].map(PQLValue.init(json:)) ?? .null
-    case (.map(let members), .string(let name)): return members[name] ?? .null
-    case (.list(let items), .integer(let index)):
-      return items.indices.contains(index) ? items[index] : .null
-    default: return .null
-    }
-  }
-
-  static func members(_ subject: PQLValue, keys: Bool) -> PQLValue {
-    switch subject {
-    case .object(let members):
-      let names = members.keys.sorted()
-      return .list(
-        keys ? names.map { .string($0) } : names.map { PQLValue(json: members[$0] ?? .null) })
-    case .map(let members):
-      let names = members.keys.sorted()
-      return .list(keys ? names.map { .string($0) } : names.map { members[$0] ?? .null })
-    default:
-      return .list([])
     }
   }
 }

@@ -98,6 +98,18 @@ enum Compiler {
 
   /// Compiles a node used as a condition; a list counts as true when it is non-empty.
   static func compileCondition(_ node: Node) -> Predicate {
+    if case .constant = node {
+    } else if let predicate = objectPredicate(node) {
+      let general = compileConditionTree(node)
+      return { frame in
+        if case .object(let members) = frame.current { return predicate(members, frame.now) }
+        return general(frame)
+      }
+    }
+    return compileConditionTree(node)
+  }
+
+  private static func compileConditionTree(_ node: Node) -> Predicate {
     switch node {
     case .constant(let value):
       let flag = value.isTruthy
@@ -143,33 +155,7 @@ enum Compiler {
     case .occurs(let subject, let spec):
       let subjectCode = compile(subject)
       let test = Occurs.compile(spec)
-      if case .path(.context(0), let steps) = subject {
-        // The usual `timestamp occurs …` reads the string and parses it without building values.
-        return { frame in
-          if case .object(let members) = frame.current,
-            case .found(.string(let text)) = JSONPath.lookup(members, steps)
-          {
-            guard let instant = CivilCalendar.instant(text) else { return false }
-            return test(instant, frame)
-          }
-          switch subjectCode(frame) {
-          case .list(let items):
-            return items.contains { item in Runtime.instant(item).map { test($0, frame) } ?? false }
-          case let value:
-            guard let instant = Runtime.instant(value) else { return false }
-            return test(instant, frame)
-          }
-        }
-      }
-      return { frame in
-        switch subjectCode(frame) {
-        case .list(let items):
-          return items.contains { item in Runtime.instant(item).map { test($0, frame) } ?? false }
-        case let value:
-          guard let instant = Runtime.instant(value) else { return false }
-          return test(instant, frame)
-        }
-      }
+      return { frame in Occurs.holds(subjectCode(frame), frame.now, frame, test) }
     case .quantified(let quantifier, let bindings) where quantifier != .select:
       return compileQuantifier(quantifier == .forall, bindings)
     case .chain(let events, let timestamp, let steps):
@@ -226,6 +212,19 @@ enum Compiler {
 
   /// Compiles a per-element condition.
   static func compileElementCondition(_ node: Node) -> @Sendable (Frame, PQLValue) -> Bool {
+    if let predicate = objectPredicate(node) {
+      let general = compileElementConditionTree(node)
+      return { frame, element in
+        if case .object(let members) = element { return predicate(members, frame.now) }
+        return general(frame, element)
+      }
+    }
+    return compileElementConditionTree(node)
+  }
+
+  private static func compileElementConditionTree(
+    _ node: Node
+  ) -> @Sendable (Frame, PQLValue) -> Bool {
     var slots: [Int] = []
     var body = node
     if case .lambda(let lambdaSlots, let lambdaBody) = node {
@@ -305,35 +304,5 @@ extension Compiler {
     return { frame, body in
       for element in Runtime.elements(code(frame)) { body(element) }
     }
-  }
-}
-
-/// Reads a leaf through nested JSON objects without allocating.
-enum JSONPath {
-  /// What a lookup found.
-  enum Lookup {
-    case found(JSONValue)
-    case missing
-    /// The path passes through an array, so it projects; use ``Runtime/walk(_:_:from:)``.
-    case throughArray
-  }
-
-  @inline(__always)
-  static func lookup(_ members: [String: JSONValue], _ steps: [String]) -> Lookup {
-    guard var current = members[steps[0]] else { return .missing }
-    var index = 1
-    while index < steps.count {
-      switch current {
-      case .object(let inner):
-        guard let next = inner[steps[index]] else { return .missing }
-        current = next
-        index += 1
-      case .array: return .throughArray
-      default: return .missing
-      }
-    }
-    if case .array = current { return .throughArray }
-    if case .object = current { return .throughArray }
-    return .found(current)
   }
 }

@@ -61,10 +61,6 @@ enum DiagnosticMessages {
     "expected '\(keyword)' but found \(found)"
   }
 
-  static func expectedLiteralArgument(_ function: String, position: Int, type: String) -> String {
-    "argument \(position) of '\(function)' must be \(type)"
-  }
-
   static func expectedName(_ what: String, found: String) -> String {
     "expected \(what) but found \(found)"
   }
@@ -169,12 +165,12 @@ enum DiagnosticMessages {
     return "unknown time unit '\(word)'; did you mean '\(suggestion)'?"
   }
 
-  static let unterminatedString = "unterminated string literal; add the closing '\"'"
-
   static func unsupportedOperator(_ symbol: String) -> String {
     let replacement = symbol == "==" ? "=" : symbol == "&&" ? "and" : "or"
     return "'\(symbol)' is not a PQL operator; use '\(replacement)'"
   }
+
+  static let unterminatedString = "unterminated string literal; add the closing '\"'"
 
   static func upBeyondProfile(levels: Int) -> String {
     "'\(String(repeating: "^", count: levels))' climbs above the profile; there are fewer enclosing filters"

@@ -125,7 +125,8 @@ struct Lexer {
         advance()
       }
     }
-    if let trailing = peek(), Self.isIdentifierPart(trailing) {
+    let secondFraction = isDouble && peek() == "." && peek(1).map(Self.isDigit) == true
+    if let trailing = peek(), Self.isIdentifierPart(trailing) || secondFraction {
       while let part = peek(), Self.isIdentifierPart(part) || part == "." {
         text.unicodeScalars.append(part)
         advance()

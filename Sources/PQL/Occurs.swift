@@ -1,7 +1,10 @@
 /// The lab's exact `occurs` arithmetic (spec §5.9), all in UTC and milliseconds.
 enum Occurs {
-  typealias Test = @Sendable (Int64, Frame) -> Bool
-  typealias PeriodCode = @Sendable (Frame) -> (start: Int64, end: Int64)?
+  /// Tests an instant (first) at `now` (second); the frame is needed only by
+  /// ``needsFrame(_:)`` specs.
+  typealias Test = @Sendable (Int64, Int64, Frame?) -> Bool
+  /// The period of a reference time at `now`.
+  typealias PeriodCode = @Sendable (Int64, Frame?) -> (start: Int64, end: Int64)?
 
   static let day = CivilCalendar.millisecondsPerDay
 
@@ -17,8 +20,21 @@ enum Occurs {
 
   /// Moves an instant by `count` units: fixed lengths up to weeks, calendar months beyond.
   static func shift(_ instant: Int64, by count: Int, _ unit: TimeUnit) -> Int64 {
-    if let length = unit.fixedMilliseconds { return instant &+ Int64(count) &* length }
-    return CivilCalendar.addingMonths(count * unit.months, to: instant)
+    if let length = unit.fixedMilliseconds {
+      // Saturate far beyond any real date instead of overflowing.
+      let bound = Int64.max / 4
+      let (span, overflow) = Int64(count).multipliedReportingOverflow(by: length)
+      let clamped =
+        overflow ? (count < 0 ? -bound : bound) : Swift.min(Swift.max(span, -bound), bound)
+      return Swift.min(Swift.max(instant + clamped, -bound), bound)
+    }
+    // Beyond a million years every comparison has the same answer, so clamp before the
+    // calendar arithmetic, which would otherwise overflow.
+    let limit = 12_000_000
+    let (months, overflow) = count.multipliedReportingOverflow(by: unit.months)
+    let clamped =
+      overflow ? (count < 0 ? -limit : limit) : Swift.min(Swift.max(months, -limit), limit)
+    return CivilCalendar.addingMonths(clamped, to: instant)
   }
 
   /// The calendar unit containing `instant`.
@@ -43,55 +59,88 @@ enum Occurs {
     return (start, shift(start, by: 1, unit))
   }
 
+  /// Compiles a reference time into its period; only expression references read the frame.
   static func compile(_ reference: TimeReference<Node>) -> PeriodCode {
     switch reference {
     case .word(let word):
-      return { frame in
-        let start = instant(of: word, frame)
-        return (start, word == .now ? start + 1 : start + day)
+      return { now, _ in
+        let today = CivilCalendar.floorDiv(now, day) * day
+        switch word {
+        case .now: return (now, now + 1)
+        case .today: return (today, today + day)
+        case .yesterday: return (today - day, today)
+        case .tomorrow: return (today + day, today + 2 * day)
+        }
       }
     case .calendar(let offset, let unit):
       let steps = offset == .this ? 0 : offset == .last ? -1 : 1
-      return { frame in
-        let current = bucket(containing: frame.now, unit)
-        let start = shift(current.start, by: steps, unit)
+      return { now, _ in
+        let start = shift(bucket(containing: now, unit).start, by: steps, unit)
         return (start, shift(start, by: 1, unit))
       }
+    case .expression(.constant(let value)):
+      let fixed = Runtime.period(value)
+      return { _, _ in fixed }
     case .expression(let node):
       let code = Compiler.compile(node)
-      return { frame in Runtime.period(code(frame)) }
+      return { _, frame in frame.flatMap { Runtime.period(code($0)) } }
     }
   }
 
-  /// Compiles the right-hand side of `occurs` into a test on an instant.
+  /// Whether evaluating the spec needs the frame (a reference that is not a word or constant).
+  static func needsFrame(_ spec: OccursSpec<Node>) -> Bool {
+    func dynamic(_ reference: TimeReference<Node>) -> Bool {
+      if case .expression(let node) = reference {
+        if case .constant = node { return false }
+        return true
+      }
+      return false
+    }
+    switch spec {
+    case .relative(_, _, _, _, let reference), .direction(_, let reference), .on(let reference):
+      return dynamic(reference)
+    case .between(let first, let second): return dynamic(first) || dynamic(second)
+    }
+  }
+
+  /// Compiles the right-hand side of `occurs` into a test on an instant at `now`.
   static func compile(_ spec: OccursSpec<Node>) -> Test {
     switch spec {
     case .on(let reference):
       let period = compile(reference)
-      return { time, frame in
-        guard let (start, end) = period(frame) else { return false }
+      return { time, now, frame in
+        guard let (start, end) = period(now, frame) else { return false }
         return start <= time && time < end
       }
     case .direction(let direction, let reference):
       let period = compile(reference)
-      return { time, frame in
-        guard let (start, end) = period(frame) else { return false }
+      return { time, now, frame in
+        guard let (start, end) = period(now, frame) else { return false }
         return direction == .before ? time < start : time >= end
       }
     case .between(let first, let second):
       let from = compile(first)
       let to = compile(second)
-      return { time, frame in
-        guard let (start, _) = from(frame), let (_, end) = to(frame) else { return false }
+      return { time, now, frame in
+        guard let (start, _) = from(now, frame), let (_, end) = to(now, frame) else { return false }
         return start <= time && time < end
       }
     case .relative(let op, let amount, let unit, let direction, let reference):
       let period = compile(reference)
-      return { time, frame in
-        guard let (reference, _) = period(frame) else { return false }
+      return { time, now, frame in
+        guard let (reference, _) = period(now, frame) else { return false }
         return relative(op, amount, unit, direction, time: time, reference: reference)
       }
     }
+  }
+
+  /// Whether `test` holds for the instant a value denotes, or for any element of a list.
+  static func holds(_ value: PQLValue, _ now: Int64, _ frame: Frame?, _ test: Test) -> Bool {
+    if case .list(let items) = value {
+      return items.contains { item in Runtime.instant(item).map { test($0, now, frame) } ?? false }
+    }
+    guard let instant = Runtime.instant(value) else { return false }
+    return test(instant, now, frame)
   }
 
   /// `T occurs CMP N UNIT before|after R`.

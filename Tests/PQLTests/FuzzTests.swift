@@ -3,19 +3,6 @@ import Testing
 
 @testable import PQL
 
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Suite struct FuzzTests {
   static let vocabulary: [String] = [
     "(", ")", "[", "]", "{", "}", ",", ".", ":", "=>", "=", "!=", "<", "<=", ">", ">=", "+", "-",
@@ -92,8 +79,10 @@ struct SplitMix64: RandomNumberGenerator {
   static func exercise(_ text: String, _ profile: JSONValue, _ events: PQLEventList) {
     guard let query = try? PQLQuery(text) else { return }
     let now = PQLDateTime(millisecondsSinceEpoch: 1_750_248_000_000)
-    _ = query.evaluate(profile: profile, events: events, now: now).json
-    _ = query.matches(profile: profile, events: events, now: now)
+    let value = query.evaluate(profile: profile, events: events, now: now)
+    _ = value.json
+    // The fast paths of `matches` and the general evaluator must agree.
+    #expect(query.matches(profile: profile, events: events, now: now) == value.isTruthy, "\(text)")
     _ = query.eligibility
     _ = try? PQLJSON.decode(PQLJSON.encode(query))
   }

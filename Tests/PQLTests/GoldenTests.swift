@@ -32,6 +32,9 @@ import Testing
     if case .bool(let flag) = expected {
       let result = query.matches(profile: profile, events: PQLEventList(events), now: now)
       #expect(result == flag, "\(golden.expression)")
+      // The general evaluator must agree with the fast paths `matches` may take.
+      let value = query.evaluate(profile: profile, events: PQLEventList(events), now: now)
+      #expect(value.isTruthy == flag, "evaluate: \(golden.expression)")
     } else {
       let value = query.evaluate(profile: profile, events: PQLEventList(events), now: now)
       #expect(value.json == expected, "\(golden.expression) gave \(value.json.serialized())")

@@ -127,3 +127,19 @@ import Testing
     #expect(result.output.contains("Example: aep-lab pql eval"))
   }
 }
+
+@Suite struct PQLSandboxCommandTests {
+  @Test func evalWithAnIdentityReadsTheSandbox() async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pql-ws-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("Exercises"), withIntermediateDirectories: true)
+    let console = Console.capturing()
+    let code = await Console.$current.withValue(console) {
+      await AEPLab.run(arguments: [
+        "pql", "eval", "--root", root.path, "--ns", "email", "--id", "nobody@example.com", "true",
+      ])
+    }
+    #expect(code == 1)
+    #expect(console.capturedError.contains("nobody@example.com"))
+  }
+}

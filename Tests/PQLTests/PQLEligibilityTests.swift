@@ -1,3 +1,4 @@
+import LabCore
 import Testing
 
 @testable import PQL
@@ -63,5 +64,38 @@ import Testing
       try methods(#"not(chain(xEvent, timestamp, [A: WHAT(eventType = "x") WHEN(today)]))"#) == [
         .batch
       ])
+  }
+}
+
+@Suite struct PQLProfileOnlyTests {
+  @Test func profileOnlyMeansNoEventsAndNoSegments() throws {
+    #expect(try PQLQuery(#"person.gender = "female""#).isProfileOnly)
+    #expect(try !PQLQuery(#"xEvent.count() > 0"#).isProfileOnly)
+    #expect(try !PQLQuery(#"inSegment("a")"#).isProfileOnly)
+  }
+
+  @Test func aQueryCompilesFromItsOwnTree() throws {
+    let query = try PQLQuery(#"person.gender in ["female"]"#)
+    #expect(try PQLQuery(json: query.json).text == query.text)
+  }
+}
+
+@Suite struct PQLClassifierStrictnessTests {
+  @Test func quantifiersOverEventsAreBatchOnlyEvenWithAWindow() throws {
+    let query = try PQLQuery(#"exists E from xEvent where E.timestamp occurs today"#)
+    #expect(query.eligibility.methods == [.batch])
+  }
+}
+
+@Suite struct PQLReplicaTests {
+  @Test func aReplicaGivesTheSameAnswers() throws {
+    let query = try PQLQuery(#"loyalty.points > 1000 and xEvent[eventType = "a"].count() = 1"#)
+    let replica = query.makeReplica()
+    let profile: LabCore.JSONValue = ["loyalty": ["points": 1250]]
+    let events = PQLEventList([["eventType": "a", "timestamp": "2025-06-18T10:00:00Z"]])
+    let now = PQLDateTime(millisecondsSinceEpoch: 1_750_248_000_000)
+    #expect(query.matches(profile: profile, events: events, now: now))
+    #expect(replica.matches(profile: profile, events: events, now: now))
+    #expect(replica.text == query.text)
   }
 }
