@@ -56,6 +56,8 @@ public struct IdentityGraph: Sendable {
   var pairIndex = LinkIndex()
   var origins: [LinkOrigin] = []
   var namespaceFacts: [(namespace: String, rank: UInt8, uniqueBit: UInt64)] = []
+  /// The vertices of the record being linked, kept between records to reuse its storage.
+  var scratchVertices: [Int32] = []
 
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
@@ -186,12 +188,15 @@ public struct IdentityGraph: Sendable {
   /// - Precondition: every identity's namespace is a canonical code known to ``registry``.
   @discardableResult
   public mutating func link(_ recordIdentities: [Identity], origin: LinkOrigin) -> Int32? {
-    var vertices: [Int32] = []
-    vertices.reserveCapacity(recordIdentities.count)
+    // One buffer reused for every record instead of an array allocated per record.
+    var vertices = scratchVertices
+    scratchVertices = []
+    vertices.removeAll(keepingCapacity: true)
     for identity in recordIdentities {
       let vertex = addIdentity(identity, seenAt: origin.order)
       if !vertices.contains(vertex) { vertices.append(vertex) }
     }
+    defer { scratchVertices = vertices }
     return link(vertices: vertices, origin: origin)
   }
 
@@ -246,7 +251,9 @@ public struct IdentityGraph: Sendable {
   /// Links already-added vertices of one record; returns the representative of the result.
   @discardableResult
   public mutating func link(vertices: [Int32], origin: LinkOrigin) -> Int32? {
-    let linkable = vertices.filter { vertexRank[Int($0)] != 255 }
+    let linkable =
+      vertices.allSatisfy { vertexRank[Int($0)] != 255 }
+      ? vertices : vertices.filter { vertexRank[Int($0)] != 255 }
     guard linkable.count >= 2 else { return vertices.first.map { sets.find($0) } }
     origins.append(origin)
     let originIndex = Int32(origins.count - 1)

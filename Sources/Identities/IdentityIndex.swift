@@ -1,11 +1,13 @@
 /// An open-addressing hash table from identities to graph vertices.
 ///
 /// A graph interns millions of identities; `Dictionary<Identity, Int32>` hashes both strings
-/// with SipHash on every look-up. This table keys on a 64-bit FNV-1a hash of the namespace and
-/// value bytes, keeps each vertex's hash to compare before comparing strings, and grows by
-/// doubling. The identities themselves stay in the graph's `identities` array.
+/// with SipHash on every look-up. This table keys on a 64-bit hash of the namespace and value
+/// bytes (read eight at a time), and each slot packs the hash's high 32 bits with the vertex,
+/// so a probe compares strings only when those bits match and touches no other array first.
+/// It grows by doubling. The identities themselves stay in the graph's `identities` array.
 struct IdentityIndex: Sendable {
-  private var slots: [Int32] = Array(repeating: -1, count: 16)
+  /// Empty slots are 0; a used slot is `(hash & 0xFFFF_FFFF_0000_0000) | (vertex + 1)`.
+  private var slots: [UInt64] = Array(repeating: 0, count: 16)
   private var hashes: [UInt64] = []
   private var mask = 15
 
@@ -20,22 +22,56 @@ struct IdentityIndex: Sendable {
     if size > slots.count { rehash(size: size) }
   }
 
-  /// The FNV-1a hash of `identity`.
+  /// The hash of `identity`: its namespace and value bytes, mixed eight bytes at a time.
   static func hash(_ identity: Identity) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in identity.namespace.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    hash = (hash ^ 0xFF) &* 0x100_0000_01b3
-    for byte in identity.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    var namespace = identity.namespace
+    var value = identity.id
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+    namespace.withUTF8 { hash = mix(hash, $0) }
+    value.withUTF8 { hash = mix(hash, $0) }
+    // Final avalanche (splitmix64), so both the slot bits and the tag bits depend on every byte.
+    hash ^= hash >> 30
+    hash &*= 0xBF58_476D_1CE4_E5B9
+    hash ^= hash >> 27
+    hash &*= 0x94D0_49BB_1331_11EB
+    return hash ^ (hash >> 31)
+  }
+
+  private static func mix(_ seed: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = seed ^ UInt64(bytes.count) &* 0xA076_1D64_78BD_642F
+    guard let base = bytes.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* 0x100_0000_01b3
+      hash ^= hash >> 32
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < bytes.count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0x100_0000_01b3
     return hash ^ (hash >> 29)
   }
 
+  private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
   /// The vertex of `identity`, looking names up in `identities`.
   func vertex(of identity: Identity, hash: UInt64, in identities: [Identity]) -> Int32? {
+    let tag = Self.tag(hash)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let vertex = slots[slot]
-      if vertex < 0 { return nil }
-      if hashes[Int(vertex)] == hash, identities[Int(vertex)] == identity { return vertex }
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      if entry & 0xFFFF_FFFF_0000_0000 == tag {
+        let vertex = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        if identities[Int(vertex)] == identity { return vertex }
+      }
       slot = (slot + 1) & mask
     }
   }
@@ -49,12 +85,12 @@ struct IdentityIndex: Sendable {
 
   private mutating func place(_ vertex: Int32, hash: UInt64) {
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = vertex
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Self.tag(hash) | UInt64(UInt32(bitPattern: vertex) &+ 1)
   }
 
   private mutating func rehash(size: Int) {
-    slots = Array(repeating: -1, count: size)
+    slots = Array(repeating: 0, count: size)
     mask = size - 1
     for (vertex, hash) in hashes.enumerated() { place(Int32(vertex), hash: hash) }
   }

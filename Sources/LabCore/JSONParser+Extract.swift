@@ -230,10 +230,11 @@ extension JSONValue {
       self = value
       return
     }
-    var members = objectValue ?? [:]
-    var child = members[key] ?? .object([:])
-    child.setValue(value, at: path.dropFirst())
-    members[key] = child
+    var members: [String: JSONValue] = [:]
+    if case .object(let existing) = self { members = existing }
+    // Drop this value's reference first, so the members are updated in place, not copied.
+    self = .null
+    members[key, default: .object([:])].setValue(value, at: path.dropFirst())
     self = .object(members)
   }
 }

@@ -125,7 +125,8 @@ public struct SandboxStore: Sendable {
   ///
   /// New identities and links continue the stored ids.
   public func graph(
-    around identities: [Identity], registry: NamespaceRegistry, rules: IdentityLinkingRules?,
+    around identities: some Sequence<Identity>, registry: NamespaceRegistry,
+    rules: IdentityLinkingRules?,
     guardrails: IdentityGuardrails
   ) throws(PersistenceError) -> IdentityGraph {
     try database.read("load the identity graph") { db in

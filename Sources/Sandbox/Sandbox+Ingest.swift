@@ -62,7 +62,7 @@ extension Sandbox {
     let graphStart = DispatchTime.now()
     var graph = try storage { () throws(PersistenceError) in
       try store.graph(
-        around: loaded.flatMap { $0.accepted.flatMap(\.identities) }, registry: registry,
+        around: loaded.lazy.flatMap { $0.accepted.lazy.flatMap(\.identities) }, registry: registry,
         rules: rules, guardrails: guardrails)
     }
     let total = loaded.reduce(0) { $0 + $1.accepted.count }
@@ -131,8 +131,8 @@ extension Sandbox {
     try evaluateStreamingSegments(graphIDs: affected.sorted())
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affected.sorted(),
-      linksEstablished: changes.links.filter { $0.state == .active }.count,
-      linksRemoved: changes.links.filter { $0.state != .active }.count,
+      linksEstablished: changes.links.count { $0.state == .active },
+      linksRemoved: changes.links.count { $0.state != .active },
       parseSeconds: parseSeconds, graphSeconds: graphSeconds, writeSeconds: writeSeconds)
   }
 
