@@ -191,13 +191,14 @@ public struct IdentityGraph: Sendable {
     // One buffer reused for every record instead of an array allocated per record.
     var vertices = scratchVertices
     scratchVertices = []
+    let firstNew = Int32(identities.count)
     vertices.removeAll(keepingCapacity: true)
     for identity in recordIdentities {
       let vertex = addIdentity(identity, seenAt: origin.order)
       if !vertices.contains(vertex) { vertices.append(vertex) }
     }
     defer { scratchVertices = vertices }
-    return link(vertices: vertices, origin: origin)
+    return link(vertices: vertices, origin: origin, newFrom: firstNew)
   }
 
   /// Adds `identity` if new and returns its vertex.
@@ -251,6 +252,12 @@ public struct IdentityGraph: Sendable {
   /// Links already-added vertices of one record; returns the representative of the result.
   @discardableResult
   public mutating func link(vertices: [Int32], origin: LinkOrigin) -> Int32? {
+    link(vertices: vertices, origin: origin, newFrom: .max)
+  }
+
+  /// ``link(vertices:origin:)``, knowing that vertices from `newFrom` on were just added, so
+  /// no pair including one of them has a link to look up yet.
+  mutating func link(vertices: [Int32], origin: LinkOrigin, newFrom: Int32) -> Int32? {
     let linkable =
       vertices.allSatisfy { vertexRank[Int($0)] != 255 }
       ? vertices : vertices.filter { vertexRank[Int($0)] != 255 }
@@ -259,7 +266,9 @@ public struct IdentityGraph: Sendable {
     let originIndex = Int32(origins.count - 1)
     for i in 0..<(linkable.count - 1) {
       for j in (i + 1)..<linkable.count {
-        establish(linkable[i], linkable[j], origin: originIndex, order: origin.order)
+        establish(
+          linkable[i], linkable[j], origin: originIndex, order: origin.order,
+          isNewPair: max(linkable[i], linkable[j]) >= newFrom)
       }
     }
     if let rules, !rules.uniqueNamespaces.isEmpty {
@@ -273,9 +282,11 @@ public struct IdentityGraph: Sendable {
     return sets.find(linkable[0])
   }
 
-  mutating func establish(_ a: Int32, _ b: Int32, origin: Int32, order: Int64) {
+  mutating func establish(
+    _ a: Int32, _ b: Int32, origin: Int32, order: Int64, isNewPair: Bool = false
+  ) {
     let key = Self.pairKey(a, b)
-    if let existing = pairIndex[key] {
+    if !isNewPair, let existing = pairIndex[key] {
       let i = Int(existing)
       linkLast[i] = max(linkLast[i], order)
       linkOrigin[i] = origin
