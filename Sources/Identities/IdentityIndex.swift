@@ -97,24 +97,17 @@ struct IdentityIndex: Sendable {
 }
 
 /// An open-addressing hash table from an identity pair (packed in 64 bits) to its link.
-///
-/// Each slot holds its key and value side by side, so a probe reads one cache line.
 struct LinkIndex: Sendable {
-  private struct Entry {
-    var key: UInt64
-    var value: Int32
-  }
-
-  private static let empty = Entry(key: .max, value: -1)
-  private var entries: [Entry] = Array(repeating: LinkIndex.empty, count: 16)
+  private var keys: [UInt64] = Array(repeating: .max, count: 16)
+  private var values: [Int32] = Array(repeating: -1, count: 16)
   private var mask = 15
   private(set) var count = 0
 
   /// Makes room for `capacity` links without growing.
   mutating func reserveCapacity(_ capacity: Int) {
-    var size = entries.count
+    var size = keys.count
     while size < capacity * 2 { size *= 2 }
-    if size > entries.count { rehash(size: size) }
+    if size > keys.count { rehash(size: size) }
   }
 
   private static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -127,9 +120,8 @@ struct LinkIndex: Sendable {
   subscript(key: UInt64) -> Int32? {
     var slot = Self.slot(key, mask)
     while true {
-      let entry = entries[slot]
-      if entry.value < 0 { return nil }
-      if entry.key == key { return entry.value }
+      if values[slot] < 0 { return nil }
+      if keys[slot] == key { return values[slot] }
       slot = (slot + 1) & mask
     }
   }
@@ -137,20 +129,24 @@ struct LinkIndex: Sendable {
   /// Records `value` for a `key` that is not in the table yet.
   mutating func insert(_ key: UInt64, _ value: Int32) {
     count += 1
-    if count * 2 > entries.count { rehash(size: entries.count * 2) }
+    if count * 2 > keys.count { rehash(size: keys.count * 2) }
     var slot = Self.slot(key, mask)
-    while entries[slot].value >= 0 { slot = (slot + 1) & mask }
-    entries[slot] = Entry(key: key, value: value)
+    while values[slot] >= 0 { slot = (slot + 1) & mask }
+    keys[slot] = key
+    values[slot] = value
   }
 
   private mutating func rehash(size: Int) {
-    let old = entries
-    entries = Array(repeating: Self.empty, count: size)
+    let oldKeys = keys
+    let oldValues = values
+    keys = Array(repeating: .max, count: size)
+    values = Array(repeating: -1, count: size)
     mask = size - 1
-    for entry in old where entry.value >= 0 {
-      var slot = Self.slot(entry.key, mask)
-      while entries[slot].value >= 0 { slot = (slot + 1) & mask }
-      entries[slot] = entry
+    for index in oldKeys.indices where oldValues[index] >= 0 {
+      var slot = Self.slot(oldKeys[index], mask)
+      while values[slot] >= 0 { slot = (slot + 1) & mask }
+      keys[slot] = oldKeys[index]
+      values[slot] = oldValues[index]
     }
   }
 }
