@@ -188,6 +188,54 @@ public struct SegmentStore: Sendable {
     }
   }
 
+  /// Up to `limit` whole graphs with ids above `after`, ascending, each with its identities and
+  /// records: three queries for the whole chunk, so a job over a large sandbox reads it in bulk.
+  public func graphs(after: Int64, limit: Int) throws(PersistenceError) -> [GraphRecords] {
+    try database.read("read the profiles to segment") { db in
+      let ids = try Int64.fetchAll(
+        db,
+        sql:
+          "SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ? ORDER BY graph_id LIMIT ?",
+        arguments: [after, limit])
+      guard let low = ids.first, let high = ids.last else { return [] }
+      var graphs: [Int64: GraphRecords] = [:]
+      for id in ids {
+        graphs[id] = GraphRecords(graphID: id, members: [], profiles: [], events: [])
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql:
+          "SELECT * FROM sandbox_identity WHERE graph_id BETWEEN ? AND ? ORDER BY first_seen, id",
+        arguments: [low, high])
+      {
+        let identity = SandboxReader.storedIdentity(row)
+        graphs[identity.graphID]?.members.append(identity)
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.*, i.graph_id AS record_graph FROM sandbox_record r
+          JOIN sandbox_identity i ON r.identity_id = i.id
+          WHERE i.graph_id BETWEEN ? AND ? ORDER BY r.ordinal
+          """,
+        arguments: [low, high])
+      {
+        let record = StoredRecord(
+          batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],
+          order: row["ordinal"], kind: StoredRecord.Kind(rawValue: row["kind"]) ?? .profile,
+          identityID: row["identity_id"], eventID: row["event_id"], eventTime: row["event_time"],
+          json: row["json"])
+        let graph: Int64 = row["record_graph"]
+        if record.kind == .event {
+          graphs[graph]?.events.append(record)
+        } else {
+          graphs[graph]?.profiles.append(record)
+        }
+      }
+      return ids.compactMap { graphs[$0] }
+    }
+  }
+
   // MARK: - JSON
 
   static func encode<T: Encodable>(_ value: T) throws -> String {
