@@ -191,6 +191,14 @@ enum SegmentBenchmark {
           name: "streaming \(index)", expression: .init(value: pql),
           evaluationInfo: .init(batch: true, continuous: true)))
     }
+    let jobStart = DispatchTime.now()
+    let job = try sandbox.runSegmentJob()
+    let jobSeconds = seconds(since: jobStart)
+    let evaluated = job.metrics["totalProfiles"]?.intValue ?? 0
+    print(
+      "  sandbox batch job (SQLite read + merge + 5 segments): \(evaluated) profiles in "
+        + "\(format(jobSeconds)) s = \(format(Double(evaluated) / max(jobSeconds, 1e-9), digits: 0)) profiles/s"
+    )
     let graphs = try SegmentStore(database: sandbox.store.database).graphIDs()
     var next = 0
     return median(200) {
