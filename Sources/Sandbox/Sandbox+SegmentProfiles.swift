@@ -13,8 +13,8 @@ extension Sandbox {
     return context.policy.identityGraph == .pdg ? first.graphID : -first.storedID
   }
 
-  /// `entity` with the stored `segmentMembership.ups` of the profile of `context` (the
-  /// profile lookups' hook).
+  /// `entity` with the stored `segmentMembership.ups` of the profile of `context`, replacing
+  /// any ingested one (the profile lookups' hook).
   func withSegmentMembership(_ entity: JSONValue, context: LookupContext) throws(SandboxError)
     -> JSONValue
   {
@@ -22,8 +22,9 @@ extension Sandbox {
     let stored = try storage { () throws(PersistenceError) in
       try segmentStore.memberships(profileKeys: [key])
     }
-    guard let memberships = stored[key], !memberships.isEmpty else { return entity }
-    return SegmentMembership.apply(memberships, to: entity)
+    // The service owns `segmentMembership.ups`: values ingested in fragments (an exported
+    // segment dataset, for example) never show as memberships.
+    return SegmentMembership.apply(stored[key] ?? [:], to: entity)
   }
 
   /// The profiles of the graphs `graphIDs` (every graph when `nil`) under `policy`.

@@ -249,6 +249,9 @@ enum SegmentPersona {
     let report = try sandbox.exportSegment(try #require(created.id), datasetName: "Women export")
     #expect(report.accepted == 2)
     #expect(try sandbox.store.datasets().contains { $0.name == "Women export" })
+    try sandbox.deleteSegment("Women")
+    let maria = try sandbox.profile(namespace: "email", id: "maria.santos@example.com")
+    #expect(maria.profile.entity[path: ["segmentMembership", "ups"]] == nil)
   }
 
   @Test func definitionsAreUpdatedAndDeletedByIdOrName() throws {
