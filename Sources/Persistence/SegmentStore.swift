@@ -84,21 +84,19 @@ public struct SegmentStore: Sendable {
 
   /// Saves `job` and the membership changes it made, in one transaction.
   ///
-  /// `memberships` maps a profile key to its new memberships by segment id.
-  public func finish(
-    job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]],
-    removingProfileKeysOutside keep: Set<Int64>? = nil
-  ) throws(PersistenceError) {
+  /// `memberships` maps a profile key to its new memberships by segment id. Memberships of
+  /// profiles that no longer exist (a graph absorbed by a merge, for example) are removed.
+  public func finish(job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]])
+    throws(PersistenceError)
+  {
     try database.write("save the segment job's memberships") { db in
       try Self.write(memberships: memberships, db: db)
-      if let keep {
-        let stored = try Int64.fetchAll(
-          db, sql: "SELECT DISTINCT profile_key FROM segment_membership")
-        for key in stored where !keep.contains(key) {
-          try db.execute(
-            sql: "DELETE FROM segment_membership WHERE profile_key = ?", arguments: [key])
-        }
-      }
+      try db.execute(
+        sql: """
+          DELETE FROM segment_membership
+          WHERE (profile_key > 0 AND profile_key NOT IN (SELECT graph_id FROM sandbox_identity))
+             OR (profile_key < 0 AND -profile_key NOT IN (SELECT id FROM sandbox_identity))
+          """)
       try Self.write(job: job, db: db)
     }
   }
