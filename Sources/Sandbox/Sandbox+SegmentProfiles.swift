@@ -36,8 +36,8 @@ extension Sandbox {
     return result
   }
 
-  /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`, read in
-  /// chunks of 2,000 graphs) under `policy`.
+  /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`) under
+  /// `policy`; every graph, or more than 2,000, are read in chunks of 2,000 graphs.
   func forEachSegmentProfile(
     policy: MergePolicy, graphIDs: [Int64]? = nil,
     _ body: (SegmentProfile) throws(SandboxError) -> Void
@@ -45,7 +45,7 @@ extension Sandbox {
     let registry = try registry()
     let rules = try identityRules()
     let merger = ProfileMerger(registry: registry, rules: rules)
-    if let graphIDs {
+    if let graphIDs, graphIDs.count <= 2_000 {
       for graphID in Set(graphIDs).sorted() {
         let graph = try storage { () throws(PersistenceError) in
           let members = try store.graphMembers(graphID: graphID)
@@ -61,6 +61,8 @@ extension Sandbox {
       }
       return
     }
+    // Many graphs (a large ingest): read them all in chunks and keep the wanted ones.
+    let wanted = graphIDs.map(Set.init)
     var after = Int64.min
     while true {
       let chunk = try storage { () throws(PersistenceError) in
@@ -68,7 +70,7 @@ extension Sandbox {
       }
       guard let last = chunk.last else { return }
       after = last.graphID
-      for graph in chunk {
+      for graph in chunk where wanted?.contains(graph.graphID) ?? true {
         for profile in profiles(of: graph, policy: policy, merger: merger, registry: registry) {
           try body(profile)
         }
