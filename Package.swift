@@ -56,7 +56,11 @@ let package = Package(
     // MARK: - Application services
     library("Curriculum", ["LabCore", "Identities", "Profiles", "PQL", "Segmentation"]),
     library(
-      "Persistence", ["LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb]),
+      "Persistence",
+      [
+        "LabCore", "Identities", "Profiles", "Segmentation", "Curriculum", grdb,
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     library("PlatformAPI", ["LabCore", "CCurl"]),
     library(
       "Sandbox",
@@ -68,8 +72,8 @@ let package = Package(
     library(
       "LocalServer",
       [
-        "LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "Sandbox",
-        "Segmentation", hummingbird, logging,
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
+        "Sandbox", hummingbird, logging,
       ]),
     library(
       "LabCLI",
@@ -89,6 +93,11 @@ let package = Package(
     .executableTarget(
       name: "PQLBenchmark", dependencies: ["PQL", "LabCore"], path: "Benchmarks/PQLBenchmark",
       swiftSettings: strictSettings),
+    .executableTarget(
+      name: "SegmentBenchmark",
+      dependencies: ["Segmentation", "PQL", "Sandbox", "Persistence", "PlatformAPI", "LabCore"],
+      path: "Benchmarks/SegmentBenchmark", exclude: ["duckdb_segments.py"],
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     tests("LabCore"),
@@ -102,8 +111,10 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("LocalServer", ["PlatformAPI", "LabCore", "Persistence", "Sandbox", logging]),
+    tests(
+      "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
+    tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
     tests(

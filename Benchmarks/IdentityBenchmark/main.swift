@@ -40,6 +40,22 @@ struct Options {
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func seconds(_ start: UInt64, _ end: UInt64) -> Double { Double(end - start) / 1e9 }
+
+/// CPU time of the whole process (all threads), in seconds: unlike wall time, it does not grow
+/// when other processes compete for the cores.
+func processCPU() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// CPU time of the calling thread, in seconds.
+func threadCPU() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
@@ -96,6 +112,8 @@ func recordIdentities(folders: [String], registry: NamespaceRegistry) throws -> 
 }
 
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
+var loadAverage = [Double](repeating: 0, count: 3)
+_ = getloadavg(&loadAverage, 3)
 let files = FileManager.default
 let dataFolder =
   "\(options.out)/data-\(options.profiles)-\(options.eventsPerProfile)-\(options.seed)"
@@ -103,7 +121,9 @@ let statePath = "\(options.out)/bench.sqlite"
 print(
   "aep-lab identity benchmark: \(options.profiles) profile fragments, \(options.eventsPerProfile) events per person, seed \(options.seed)"
 )
-print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+  "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(format(loadAverage[0], 1)) "
+    + "(wall times grow when other work shares the cores; CPU times do not)")
 
 // 1. Data.
 var folders: [String]
@@ -128,14 +148,19 @@ for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: statePath + s
 let database = try LabDatabase.open(at: statePath)
 let sandbox = Sandbox(database: database)
 let ingestStart = now()
+let ingestCPUStart = processCPU()
 let report = try sandbox.ingest(path: dataFolder)
 let ingestSeconds = seconds(ingestStart, now())
+let ingestCPU = processCPU() - ingestCPUStart
 let records = report.accepted
 print("")
 print("ingest (end to end, one transaction):")
 print("  records            \(records) accepted, \(report.rejected) rejected")
 print(
   "  total              \(format(ingestSeconds)) s  ->  \(rate(records, ingestSeconds)) records/s  (target >= 200 k/s)"
+)
+print(
+  "  CPU time           \(format(ingestCPU)) s over all threads  ->  \(rate(records, ingestCPU)) records per CPU-second"
 )
 print(
   "  parse + validate   \(format(report.parseSeconds)) s  (\(rate(records, report.parseSeconds)) records/s, all cores)"
@@ -151,9 +176,11 @@ let registry = NamespaceRegistry()
 let parsed = try recordIdentities(folders: folders, registry: registry)
 let pairCount = parsed.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
 var graphTimes: [Double] = []
+var graphCPU: [Double] = []
 var components = 0
 for _ in 0..<options.runs {
   let start = now()
+  let cpuStart = threadCPU()
   var graph = IdentityGraph(registry: registry)
   graph.reserveCapacity(identities: parsed.count * 2, links: pairCount)
   for (line, identities) in parsed.enumerated() {
@@ -162,7 +189,25 @@ for _ in 0..<options.runs {
       origin: LinkOrigin(dataset: "d", batch: "b", record: line + 1, order: Int64(line + 1)))
   }
   graphTimes.append(seconds(start, now()))
+  graphCPU.append(threadCPU() - cpuStart)
   components = graph.identityCount
+}
+// The same linking over identities already interned (as a parser that interns would hand them).
+var vertexTimes: [Double] = []
+var vertexCPU: [Double] = []
+for _ in 0..<options.runs {
+  var graph = IdentityGraph(registry: registry)
+  graph.reserveCapacity(identities: parsed.count * 2, links: pairCount)
+  let vertexLists = parsed.map { identities in identities.map { graph.addIdentity($0, seenAt: 0) } }
+  let start = now()
+  let cpuStart = threadCPU()
+  for (line, vertices) in vertexLists.enumerated() {
+    graph.link(
+      vertices: vertices,
+      origin: LinkOrigin(dataset: "d", batch: "b", record: line + 1, order: Int64(line + 1)))
+  }
+  vertexTimes.append(seconds(start, now()))
+  vertexCPU.append(threadCPU() - cpuStart)
 }
 // Intern once, then union-find alone over integer pairs: the same work networkx does.
 var interned: [Identity: Int32] = [:]
@@ -201,6 +246,13 @@ print("graph construction (records already parsed, median of \(options.runs)):")
 print("  identities         \(components), links \(pairCount)")
 print(
   "  IdentityGraph      \(format(graphMedian, 3)) s  ->  \(rate(pairCount, graphMedian)) links/s  (target >= 5 M/s; includes interning, origins, 50-limit)"
+)
+print(
+  "  on CPU             IdentityGraph \(format(median(graphCPU), 3)) s (\(rate(pairCount, median(graphCPU))) links/s), "
+    + "interned \(format(median(vertexCPU), 3)) s (\(rate(pairCount, median(vertexCPU))) links/s)"
+)
+print(
+  "  interned vertices  \(format(median(vertexTimes), 3)) s  ->  \(rate(pairCount, median(vertexTimes))) links/s  (IdentityGraph.link(vertices:): links, origins, 50-limit)"
 )
 print(
   "  DisjointSet only   \(format(unionMedian, 3)) s  ->  \(rate(edges.count, unionMedian)) links/s  (integer pairs + component count)"
@@ -249,6 +301,7 @@ if let peer = try? JSONParser.parse(String(decoding: peerOutput, as: UTF8.self))
 var random = SystemRandomNumberGenerator()
 let candidates = parsed.filter { !$0.isEmpty }
 var latencies: [Double] = []
+var cpuLatencies: [Double] = []
 var found = 0
 var tooLarge = 0
 for index in 0..<(options.lookups + 200) {
@@ -256,20 +309,28 @@ for index in 0..<(options.lookups + 200) {
     let identity = identities.randomElement(using: &random)
   else { continue }
   let start = now()
+  let cpuStart = threadCPU()
   do {
     _ = try sandbox.profile(namespace: identity.namespace, id: identity.id)
     found += 1
   } catch SandboxError.tooManyRelatedIdentities {
     tooLarge += 1
   } catch {}
-  if index >= 200 { latencies.append(seconds(start, now()) * 1000) }
+  if index >= 200 {
+    latencies.append(seconds(start, now()) * 1000)
+    cpuLatencies.append((threadCPU() - cpuStart) * 1000)
+  }
 }
 latencies.sort()
+cpuLatencies.sort()
 print("")
 print("profile lookups (sandbox.profile, SQLite + merge, \(latencies.count) random identities):")
 print("  p50                \(format(latencies[latencies.count / 2], 3)) ms")
 print(
   "  p99                \(format(latencies[latencies.count * 99 / 100], 3)) ms  (target < 1 ms)")
+print(
+  "  on-CPU p50 / p99   \(format(cpuLatencies[cpuLatencies.count / 2], 3)) / \(format(cpuLatencies[cpuLatencies.count * 99 / 100], 3)) ms  (thread CPU time: without waiting for a core)"
+)
 print("  found              \(found), graphs over 50: \(tooLarge)")
 print("")
 print("peak memory (VmHWM)  \(format(peakMemoryMB(), 0)) MB")

@@ -6,7 +6,7 @@ extension IdentityGraph {
   public func path(from start: Identity, to end: Identity, includingRemoved: Bool = false)
     -> [IdentityLink]?
   {
-    guard let source = vertexIndex[start], let target = vertexIndex[end] else { return nil }
+    guard let source = vertex(of: start), let target = vertex(of: end) else { return nil }
     if source == target { return [] }
     var previous: [Int32: Int32] = [source: -1]
     var queue = [source]

@@ -3,7 +3,7 @@ extension IdentityGraph {
   public mutating func restoreIdentity(
     _ identity: Identity, storedID: Int64, firstSeen: Int64, graphID: Int64
   ) {
-    guard vertexIndex[identity] == nil else { return }
+    guard vertex(of: identity) == nil else { return }
     insertVertex(identity, firstSeen: firstSeen, storedID: storedID, storedGraph: graphID)
     nextIdentityID = max(nextIdentityID, storedID + 1)
   }
@@ -15,7 +15,7 @@ extension IdentityGraph {
     from: Identity, to: Identity, storedID: Int64, origin: LinkOrigin, firstEstablished: Int64,
     lastEstablished: Int64, state: LinkState, graphID: Int64
   ) {
-    guard let a = vertexIndex[from], let b = vertexIndex[to] else { return }
+    guard let a = vertex(of: from), let b = vertex(of: to) else { return }
     let key = Self.pairKey(a, b)
     guard pairIndex[key] == nil else { return }
     origins.append(origin)
@@ -34,7 +34,7 @@ extension IdentityGraph {
     linkStoredGraph.append(graphID)
     linkIsNew.append(false)
     linkIsDirty.append(false)
-    pairIndex[key] = index
+    pairIndex.insert(key, index)
     nextLinkID = max(nextLinkID, storedID + 1)
     if state == .active { sets.union(a, b) }
   }
@@ -94,7 +94,7 @@ extension IdentityGraph {
 
   /// The stored id of `identity`, if the graph holds it.
   public func storedID(of identity: Identity) -> Int64? {
-    vertexIndex[identity].map { vertexStoredID[Int($0)] }
+    vertex(of: identity).map { vertexStoredID[Int($0)] }
   }
 }
 

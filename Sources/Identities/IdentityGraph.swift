@@ -33,7 +33,7 @@ public struct IdentityGraph: Sendable {
 
   var sets = DisjointSet()
   var identities: [Identity] = []
-  var vertexIndex: [Identity: Int32] = [:]
+  var vertexIndex = IdentityIndex()
   var vertexRank: [UInt8] = []
   var vertexUniqueBit: [UInt64] = []
   var vertexFirstSeen: [Int64] = []
@@ -53,8 +53,9 @@ public struct IdentityGraph: Sendable {
   var linkStoredGraph: [Int64] = []
   var linkIsNew: [Bool] = []
   var linkIsDirty: [Bool] = []
-  var pairIndex: [UInt64: Int32] = [:]
+  var pairIndex = LinkIndex()
   var origins: [LinkOrigin] = []
+  var namespaceFacts: [(namespace: String, rank: UInt8, uniqueBit: UInt64)] = []
 
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
@@ -110,12 +111,17 @@ public struct IdentityGraph: Sendable {
   /// The number of links, active or removed.
   public var linkCount: Int { linkA.count }
 
+  /// The vertex of `identity`, if the graph holds it.
+  func vertex(of identity: Identity) -> Int32? {
+    vertexIndex.vertex(of: identity, hash: IdentityIndex.hash(identity), in: identities)
+  }
+
   /// Whether the graph holds `identity`.
-  public func contains(_ identity: Identity) -> Bool { vertexIndex[identity] != nil }
+  public func contains(_ identity: Identity) -> Bool { vertex(of: identity) != nil }
 
   /// Every identity in the same graph as `identity` (itself first), or `[]` when unknown.
   public func cluster(containing identity: Identity) -> [Identity] {
-    guard let vertex = vertexIndex[identity] else { return [] }
+    guard let vertex = vertex(of: identity) else { return [] }
     return sets.members(of: vertex).map { identities[Int($0)] }
   }
 
@@ -128,7 +134,7 @@ public struct IdentityGraph: Sendable {
 
   /// Every link touching the graph of `identity`, active or removed, oldest first.
   public func links(inClusterOf identity: Identity) -> [IdentityLink] {
-    guard let vertex = vertexIndex[identity] else { return [] }
+    guard let vertex = vertex(of: identity) else { return [] }
     var seen = Set<Int32>()
     var result: [IdentityLink] = []
     for member in sets.members(of: vertex) {
@@ -143,7 +149,7 @@ public struct IdentityGraph: Sendable {
 
   /// Every link of `identity` itself, active or removed.
   public func links(of identity: Identity) -> [IdentityLink] {
-    guard let vertex = vertexIndex[identity] else { return [] }
+    guard let vertex = vertex(of: identity) else { return [] }
     var result: [IdentityLink] = []
     forEachLink(of: vertex) { result.append(self.link(at: $0)) }
     return result
@@ -151,7 +157,7 @@ public struct IdentityGraph: Sendable {
 
   /// The order at which `identity` was first seen.
   public func firstSeen(_ identity: Identity) -> Int64? {
-    vertexIndex[identity].map { vertexFirstSeen[Int($0)] }
+    vertex(of: identity).map { vertexFirstSeen[Int($0)] }
   }
 
   func link(at index: Int32) -> IdentityLink {
@@ -192,35 +198,49 @@ public struct IdentityGraph: Sendable {
   /// Adds `identity` if new and returns its vertex.
   @discardableResult
   public mutating func addIdentity(_ identity: Identity, seenAt order: Int64) -> Int32 {
-    if let vertex = vertexIndex[identity] { return vertex }
+    let hash = IdentityIndex.hash(identity)
+    if let vertex = vertexIndex.vertex(of: identity, hash: hash, in: identities) { return vertex }
     let id = nextIdentityID
     nextIdentityID += 1
-    return insertVertex(identity, firstSeen: order, storedID: id, storedGraph: 0)
+    return insertVertex(identity, firstSeen: order, storedID: id, storedGraph: 0, hash: hash)
   }
 
   @discardableResult
   mutating func insertVertex(
-    _ identity: Identity, firstSeen: Int64, storedID: Int64, storedGraph: Int64
+    _ identity: Identity, firstSeen: Int64, storedID: Int64, storedGraph: Int64,
+    hash: UInt64? = nil
   )
     -> Int32
   {
     let vertex = sets.makeSet()
     identities.append(identity)
-    vertexIndex[identity] = vertex
-    let namespace = registry.namespace(for: identity.namespace)
-    let type = namespace?.type ?? .crossDevice
-    vertexRank.append(type.linksIntoGraphs ? UInt8(type.removalRank) : 255)
-    var bit: UInt64 = 0
-    if let rules, let index = rules.uniqueNamespaces.firstIndex(of: identity.namespace), index < 64
-    {
-      bit = 1 << UInt64(index)
-    }
+    vertexIndex.insert(vertex: vertex, hash: hash ?? IdentityIndex.hash(identity))
+    // A handful of namespaces: a linear scan of short strings beats hashing them.
+    let facts =
+      namespaceFacts.first { $0.namespace == identity.namespace }.map {
+        (rank: $0.rank, uniqueBit: $0.uniqueBit)
+      }
+      ?? facts(of: identity.namespace)
+    vertexRank.append(facts.rank)
+    let bit = facts.uniqueBit
     vertexUniqueBit.append(bit)
     vertexFirstSeen.append(firstSeen)
     vertexStoredID.append(storedID)
     vertexStoredGraph.append(storedGraph)
     firstLink.append(-1)
     return vertex
+  }
+
+  /// The removal rank (255: never links) and unique-namespace bit of `namespace`, cached.
+  mutating func facts(of namespace: String) -> (rank: UInt8, uniqueBit: UInt64) {
+    let type = registry.namespace(for: namespace)?.type ?? .crossDevice
+    var bit: UInt64 = 0
+    if let rules, let index = rules.uniqueNamespaces.firstIndex(of: namespace), index < 64 {
+      bit = 1 << UInt64(index)
+    }
+    let facts = (rank: type.linksIntoGraphs ? UInt8(type.removalRank) : 255, uniqueBit: bit)
+    namespaceFacts.append((namespace, facts.rank, facts.uniqueBit))
+    return facts
   }
 
   /// Links already-added vertices of one record; returns the representative of the result.
@@ -271,7 +291,7 @@ public struct IdentityGraph: Sendable {
       nextLinkID += 1
       linkIsNew.append(true)
       linkIsDirty.append(true)
-      pairIndex[key] = index
+      pairIndex.insert(key, index)
     }
     sets.union(a, b)
   }

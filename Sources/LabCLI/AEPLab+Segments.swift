@@ -3,6 +3,6 @@ import ArgumentParser
 extension AEPLab {
   /// The commands listed under "Segments" in the help.
   static var segmentCommands: [any ParsableCommand.Type] {
-    [PQLCommand.self]
+    [PQLCommand.self, SegmentCommand.self]
   }
 }

@@ -224,7 +224,8 @@ extension APIError {
       return .unprocessable(
         "Too many related identities: the graph has \(count) (more than \(limit)).")
     case .mergePolicy(.unknownMergePolicy): return .notFound(message)
-    case .mergePolicy(.duplicateMergePolicyName): return .conflict(message)
+    case .mergePolicy(.duplicateMergePolicyName), .identity(.duplicateNamespace):
+      return .conflict(message)
     case .mergePolicy(.activeOnEdgeCannotBeDeleted), .mergePolicy(.defaultCannotBeDeleted):
       return .unprocessable(message)
     case .unknownNamespace, .unknownDataset, .invalidRequest, .mergePolicy, .identity:
@@ -234,6 +235,8 @@ extension APIError {
     case .segmentation(let failure):
       switch failure {
       case .unknownSegment: return .notFound(message)
+      case .invalidRequest(let reason) where reason.hasPrefix("No segment job has the id"):
+        return .notFound(message)
       case .duplicateName: return .unprocessable(message)
       default: return .invalidRequest(message)
       }

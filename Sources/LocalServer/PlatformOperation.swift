@@ -9,6 +9,14 @@ public enum PlatformOperation: Sendable, Equatable {
   case listNamespaces
   /// `GET /data/core/idnamespace/identities/{id}`.
   case getNamespace(id: String)
+  /// `POST /data/core/idnamespace/identities`: a custom namespace.
+  case createNamespace(body: JSONValue)
+  /// `PUT /data/core/idnamespace/identities/{id}`.
+  case updateNamespace(id: String, body: JSONValue)
+  /// `DELETE /data/core/ups/access/entities`.
+  case deleteEntities(query: [String: String])
+  /// `POST /data/core/ups/config/mergePolicies/bulk-get`.
+  case bulkGetMergePolicies(body: JSONValue)
   /// `GET /data/core/ups/access/entities` with `schema.name=_xdm.context.profile`.
   case getProfile(query: [String: String])
   /// `GET /data/core/ups/access/entities` with `schema.name=_xdm.context.experienceevent`.

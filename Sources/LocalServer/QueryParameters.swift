@@ -17,9 +17,9 @@ struct QueryParameters: Sendable, Equatable {
     }
   }
 
-  /// The first value of `name` (exact match), if present.
+  /// The first non-empty value of `name` (exact match), if any.
   subscript(_ name: String) -> String? {
-    items.first { $0.name == name }?.value
+    items.first { $0.name == name && !$0.value.isEmpty }?.value
   }
 
   /// The first value of any of `names`, in the order given.
@@ -30,10 +30,14 @@ struct QueryParameters: Sendable, Equatable {
     return nil
   }
 
-  /// All pairs as a dictionary (a repeated name keeps its first value).
+  /// The non-empty pairs as a dictionary (a repeated name keeps its first value).
+  ///
+  /// An empty value counts as absent, as Postman sends `name=` for every variable left blank.
   var dictionary: [String: String] {
     var result: [String: String] = [:]
-    for item in items where result[item.name] == nil { result[item.name] = item.value }
+    for item in items where result[item.name] == nil && !item.value.isEmpty {
+      result[item.name] = item.value
+    }
     return result
   }
 

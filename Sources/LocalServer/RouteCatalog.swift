@@ -22,6 +22,13 @@ enum RouteCatalog {
       input throws(APIError) in
       .postEntities(body: try input.requireBody())
     },
+    PlatformRoute(method: .delete, template: "/data/core/ups/access/entities", success: .accepted) {
+      input in .deleteEntities(query: input.query.dictionary)
+    },
+    PlatformRoute(
+      method: .post, template: "/data/core/ups/config/mergePolicies/bulk-get",
+      success: .init(code: 207)
+    ) { input throws(APIError) in .bulkGetMergePolicies(body: try input.requireBody()) },
     PlatformRoute(method: .get, template: "/data/core/ups/config/mergePolicies", success: .ok) {
       input in
       .listMergePolicies(query: input.query.dictionary)
@@ -69,6 +76,12 @@ enum RouteCatalog {
     },
     PlatformRoute(method: .get, template: "/data/core/idnamespace/identities", success: .ok) { _ in
       .listNamespaces
+    },
+    PlatformRoute(method: .post, template: "/data/core/idnamespace/identities", success: .ok) {
+      input throws(APIError) in .createNamespace(body: try input.requireBody())
+    },
+    PlatformRoute(method: .put, template: "/data/core/idnamespace/identities/{id}", success: .ok) {
+      input throws(APIError) in .updateNamespace(id: input.id, body: try input.requireBody())
     },
     PlatformRoute(method: .get, template: "/data/core/idnamespace/identities/{id}", success: .ok) {
       input in

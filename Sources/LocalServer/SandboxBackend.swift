@@ -14,10 +14,17 @@ import Sandbox
 public struct SandboxBackend: PlatformBackend {
   /// The sandbox service.
   public let service: Sandbox
+  /// How segment jobs appear to progress.
+  let timeline: JobTimeline
 
-  /// Serves `sandbox`.
-  public init(sandbox: Sandbox) {
+  /// Serves `sandbox`; segment jobs show `QUEUED` and then `PROCESSING` for `jobPhase` each
+  /// before their outcome (by the clock `now`, in seconds since 1970).
+  public init(
+    sandbox: Sandbox, jobPhase: Duration = .seconds(2),
+    now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+  ) {
     service = sandbox
+    timeline = JobTimeline(phase: jobPhase, now: now)
   }
 
   /// The lab's one sandbox, `prod`.
@@ -29,15 +36,27 @@ public struct SandboxBackend: PlatformBackend {
 
   /// Answers `operation` from the sandbox.
   public func answer(_ operation: PlatformOperation) async throws(BackendError) -> JSONValue {
+    if case .convertSegmentExpression(let body) = operation {
+      return try ExpressionConversion.convert(body)
+    }
     guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
     let service = service
+    let timeline = timeline
+    let answer: JSONValue
     do {
-      return try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
-        try Self.answer(operation, service: service)
+      answer = try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
+        if let answer = try Self.answerSegments(operation, service: service, timeline: timeline) {
+          return answer
+        }
+        return try Self.answer(operation, service: service)
       }
     } catch {
       throw APIError.backendError(for: error)
     }
+    if case .getNamespace(let id) = operation, answer.isNull {
+      throw .notFound("No identity namespace has the id '\(id)'.")
+    }
+    return answer
   }
 
   /// The synchronous part: one sandbox call and its encoding.
@@ -51,7 +70,7 @@ public struct SandboxBackend: PlatformBackend {
       let registry = try service.registry()
       guard
         let namespace = Int(id).flatMap(registry.namespace(withID:)) ?? registry.namespace(for: id)
-      else { throw .invalidRequest("No identity namespace has the id '\(id)'.") }
+      else { return .null }
       return try encode(document(for: namespace))
     case .getProfile(let query):
       let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")
@@ -77,6 +96,22 @@ public struct SandboxBackend: PlatformBackend {
         ).response)
     case .postEntities(let body):
       return try postEntities(body, service: service)
+    case .createNamespace(let body):
+      guard let code = body["code"]?.stringValue, let name = body["name"]?.stringValue,
+        let type = body["idType"]?.stringValue
+      else { throw .invalidRequest("A namespace needs 'name', 'code' and 'idType'") }
+      return try encode(
+        document(
+          for: service.createNamespace(
+            code: code, name: name, type: type,
+            description: body["description"]?.stringValue ?? "")))
+    case .bulkGetMergePolicies(let body):
+      let ids = (body["ids"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+      var results: [String: JSONValue] = [:]
+      for id in ids {
+        results[id] = try encode(service.document(for: policy(id, service: service)))
+      }
+      return ["results": .object(results)]
     case .listMergePolicies:
       return try encode(service.mergePoliciesResponse())
     case .getMergePolicy(let id):
@@ -101,9 +136,13 @@ public struct SandboxBackend: PlatformBackend {
   /// Whether this build's sandbox has the engine part `operation` needs.
   static func serves(_ operation: PlatformOperation) -> Bool {
     switch operation {
-    case .listNamespaces, .getNamespace, .getProfile, .getEvents, .postEntities,
+    case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
+      .getEvents, .postEntities,
       .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
-      .deleteMergePolicy, .getClusterMembers, .postClusterMembers:
+      .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
+      .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
+      .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
+      .listSegmentJobs:
       return true
     default: return false
     }
@@ -116,14 +155,15 @@ public struct SandboxBackend: PlatformBackend {
   /// `POST /access/entities` for profiles: one lookup per requested identity; unknown ones
   /// come back empty, as the Platform answers them.
   static func postEntities(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
-    guard body[path: ["schema", "name"]]?.stringValue == "_xdm.context.profile" else {
+    let schema = body[path: ["schema", "name"]]?.stringValue
+    if schema == "_xdm.context.experienceevent" { return try postEvents(body, service: service) }
+    guard schema == "_xdm.context.profile" else {
       throw .invalidRequest(
-        "This lab server answers POST /access/entities for 'schema.name' "
-          + "'_xdm.context.profile' only.")
+        "'schema.name' must be '_xdm.context.profile' or '_xdm.context.experienceevent'")
     }
     guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
       throw .invalidRequest(
-        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}].")
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
     }
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
@@ -131,7 +171,7 @@ public struct SandboxBackend: PlatformBackend {
       guard let id = requested["entityId"]?.stringValue,
         let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
       else {
-        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}.")
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
       }
       do {
         let lookup = try service.profile(
@@ -155,7 +195,7 @@ public struct SandboxBackend: PlatformBackend {
     -> MergePolicy
   {
     guard let name = body["name"]?.stringValue else {
-      throw .invalidRequest("A merge policy needs a 'name'.")
+      throw .invalidRequest("A merge policy needs a 'name'")
     }
     let order = (body[path: ["attributeMerge", "order"]]?.arrayValue ?? []).compactMap(
       \.stringValue)
@@ -191,7 +231,7 @@ public struct SandboxBackend: PlatformBackend {
       else {
         throw .invalidRequest(
           "This lab server can only PATCH '/default' to true; change other fields by creating "
-            + "a new merge policy.")
+            + "a new merge policy")
       }
       policy = try service.setDefaultMergePolicy(id)
     }
@@ -204,12 +244,12 @@ public struct SandboxBackend: PlatformBackend {
   {
     guard let id = query["id"], !id.isEmpty else {
       throw .invalidRequest(
-        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID.")
+        "This lab server looks clusters up by 'ns' (or 'nsId') and 'id', not by XID")
     }
     if let code = query["ns"] ?? query["namespace"] { return (code, id) }
     let numeric = query["nsId"] ?? query["nsid"] ?? ""
     guard let nsid = Int(numeric), let namespace = try service.registry().namespace(withID: nsid)
-    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'.") }
+    else { throw .invalidRequest("No identity namespace has the id '\(numeric)'") }
     return (namespace.code, id)
   }
 
@@ -218,11 +258,11 @@ public struct SandboxBackend: PlatformBackend {
   static func clusters(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
     guard let requested = body["compositeXids"]?.arrayValue, !requested.isEmpty else {
       throw .invalidRequest(
-        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs."
+        "Send 'compositeXids': [{\"nsid\": 6, \"id\": \"...\"}]; this lab server does not look up XIDs"
       )
     }
     guard requested.count <= 1000 else {
-      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count).")
+      throw .invalidRequest("At most 1000 identities per request; this one has \(requested.count)")
     }
     let registry = try service.registry()
     var clusters: [ClusterMembers] = []
@@ -239,10 +279,49 @@ public struct SandboxBackend: PlatformBackend {
       do {
         clusters += try service.clusterMembers(namespace: code, id: id).clusters
       } catch .profileNotFound, .unknownNamespace {
-        unprocessed.append(CompositeXid(nsid: item["nsid"]?.intValue, namespace: code, id: id))
+        // Echo the form the caller used: nsid, or namespace code.
+        let nsid = item["nsid"]?.intValue
+        unprocessed.append(CompositeXid(nsid: nsid, namespace: nsid == nil ? code : nil, id: id))
       }
     }
     return try encode(ClusterMembersResponse(clusters: clusters, unprocessedRecords: unprocessed))
+  }
+
+  /// `POST /access/entities` for events: one events page per requested identity, keyed by the
+  /// identity value; unknown identities get an empty page.
+  static func postEvents(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
+    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
+      throw .invalidRequest(
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
+    }
+    let order = body["orderby"]?.stringValue ?? body["orderBy"]?.stringValue ?? "+timestamp"
+    let selection = EventSelection(
+      newestFirst: order.hasPrefix("-"),
+      startTime: body[path: ["timeFilter", "startTime"]]?.intValue.map(Int64.init),
+      endTime: body[path: ["timeFilter", "endTime"]]?.intValue.map(Int64.init),
+      limit: body["limit"]?.intValue ?? 1000)
+    let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
+    var result: [String: JSONValue] = [:]
+    for requested in identities {
+      guard let id = requested["entityId"]?.stringValue,
+        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
+      else {
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
+      }
+      do {
+        result[id] = try encode(
+          service.events(
+            namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
+            selection: selection, fields: fields
+          ).response)
+      } catch .profileNotFound {
+        result[id] = [
+          "_page": ["orderby": "timestamp", "start": "", "count": 0, "next": ""],
+          "children": [], "_links": ["next": ["href": ""]],
+        ]
+      }
+    }
+    return .object(result)
   }
 
   /// The namespace and value named by `query`'s `id`/`namespace` parameters.
@@ -250,11 +329,11 @@ public struct SandboxBackend: PlatformBackend {
     throws(SandboxError) -> (String, String)
   {
     guard let value = query[id], !value.isEmpty else {
-      throw .invalidRequest("The query parameter '\(id)' is required.")
+      throw .invalidRequest("The query parameter '\(id)' is required")
     }
     guard let code = query[namespace], !code.isEmpty else {
       throw .invalidRequest(
-        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs.")
+        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs")
     }
     return (code, value)
   }
@@ -278,7 +357,7 @@ public struct SandboxBackend: PlatformBackend {
     do {
       return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
     } catch {
-      throw .invalidRequest("The answer could not be encoded.")
+      throw .invalidRequest("The answer could not be encoded")
     }
   }
 }

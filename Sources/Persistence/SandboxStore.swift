@@ -29,14 +29,7 @@ public struct SandboxStore: Sendable {
 
   /// The custom namespaces, in creation order.
   public func customNamespaces() throws(PersistenceError) -> [IdentityNamespace] {
-    try database.read("read the namespaces") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM sandbox_namespace ORDER BY id").map { row in
-        IdentityNamespace(
-          id: row["id"], code: row["code"], name: row["name"],
-          type: IdentityType(rawValue: row["type"]) ?? .crossDevice, isCustom: true,
-          description: row["description"])
-      }
-    }
+    try read { try $0.customNamespaces() }
   }
 
   /// Saves a new custom namespace.
@@ -54,11 +47,7 @@ public struct SandboxStore: Sendable {
 
   /// The identity graph linking rules, or `nil` when none are set.
   public func identityRules() throws(PersistenceError) -> IdentityLinkingRules? {
-    let text = try database.read("read the identity rules") { db in
-      try String.fetchOne(db, sql: "SELECT rules FROM sandbox_identity_rules WHERE id = 1")
-    }
-    guard let text else { return nil }
-    return try? JSONDecoder().decode(IdentityLinkingRules.self, from: Data(text.utf8))
+    try read { try $0.identityRules() }
   }
 
   /// Replaces the identity graph linking rules (`nil` clears them).
@@ -77,12 +66,7 @@ public struct SandboxStore: Sendable {
 
   /// The merge policies (the built-in default when none were saved).
   public func mergePolicies() throws(PersistenceError) -> MergePolicySet {
-    let texts = try database.read("read the merge policies") { db in
-      try String.fetchAll(db, sql: "SELECT policy FROM sandbox_merge_policy ORDER BY position")
-    }
-    let decoder = JSONDecoder()
-    return MergePolicySet(
-      policies: texts.compactMap { try? decoder.decode(MergePolicy.self, from: Data($0.utf8)) })
+    try read { try $0.mergePolicies() }
   }
 
   /// Replaces the merge policies.
@@ -124,16 +108,7 @@ public struct SandboxStore: Sendable {
 
   /// Every batch, in ingestion order.
   public func batches() throws(PersistenceError) -> [StoredBatch] {
-    try database.read("list the batches") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM sandbox_batch ORDER BY number").map(Self.batch)
-    }
-  }
-
-  static func batch(_ row: Row) -> StoredBatch {
-    StoredBatch(
-      id: row["id"], number: row["number"], datasetID: row["dataset_id"],
-      ingestedAt: row["ingested_at"], source: row["source"], accepted: row["accepted"],
-      rejected: row["rejected"])
+    try read { try $0.batches() }
   }
 
   /// The number the next batch gets.
@@ -229,54 +204,19 @@ public struct SandboxStore: Sendable {
 
   /// The stored row of `identity`, or `nil`.
   public func identity(_ identity: Identity) throws(PersistenceError) -> StoredIdentity? {
-    try database.read("find the identity") { db in
-      try Row.fetchOne(
-        db, sql: "SELECT * FROM sandbox_identity WHERE namespace = ? AND value = ?",
-        arguments: [identity.namespace, identity.id]
-      ).map(Self.storedIdentity)
-    }
-  }
-
-  static func storedIdentity(_ row: Row) -> StoredIdentity {
-    StoredIdentity(
-      storedID: row["id"], identity: Identity(namespace: row["namespace"], id: row["value"]),
-      graphID: row["graph_id"], firstSeen: row["first_seen"])
+    try read { try $0.identity(identity) }
   }
 
   /// The identities of graph `graphID`, oldest first.
   public func graphMembers(graphID: Int64) throws(PersistenceError) -> [StoredIdentity] {
-    try database.read("read the identity graph") { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM sandbox_identity WHERE graph_id = ? ORDER BY first_seen, id",
-        arguments: [graphID]
-      ).map(Self.storedIdentity)
-    }
+    try read { try $0.graphMembers(graphID: graphID) }
   }
 
   /// The records stored against the identities `identityIDs`, of `kind`, oldest first.
   public func records(identityIDs: [Int64], kind: StoredRecord.Kind) throws(PersistenceError)
     -> [StoredRecord]
   {
-    try database.read("read the records") { db in
-      var result: [StoredRecord] = []
-      for chunk in stride(from: 0, to: identityIDs.count, by: 500) {
-        let ids = Array(identityIDs[chunk..<min(chunk + 500, identityIDs.count)])
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        result += try Row.fetchAll(
-          db,
-          sql: "SELECT * FROM sandbox_record WHERE identity_id IN (\(marks)) AND kind = ?",
-          arguments: StatementArguments(
-            ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue])
-        ).map { row in
-          StoredRecord(
-            batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],
-            order: row["ordinal"], kind: StoredRecord.Kind(rawValue: row["kind"]) ?? .profile,
-            identityID: row["identity_id"], eventID: row["event_id"], eventTime: row["event_time"],
-            json: row["json"])
-        }
-      }
-      return result.sorted { $0.order < $1.order }
-    }
+    try read { try $0.records(identityIDs: identityIDs, kind: kind) }
   }
 
   /// The graph ids of the identities with stored ids `identityIDs`.
@@ -350,7 +290,17 @@ public struct SandboxStore: Sendable {
           info.rejected,
         ])
     }
-    let insertRecord = try db.cachedStatement(
+    // A first big ingest builds the indexes once at the end, which is much faster than
+    // updating them row by row; it stays inside the transaction.
+    let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
+    let rebuildIndexes =
+      batch.graph.identities.count > 50_000 && existing < batch.graph.identities.count
+    try db.execute(sql: "PRAGMA cache_size = -262144")
+    if rebuildIndexes {
+      for index in Self.indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+    }
+    var insertRecord = try BulkInsert(
+      db,
       sql: """
         INSERT INTO sandbox_record
           (batch_id, dataset_id, line, ordinal, kind, identity_id, event_id, event_time, json)
@@ -360,30 +310,40 @@ public struct SandboxStore: Sendable {
       if let failingAfterRecords, index == failingAfterRecords {
         throw PersistenceError.failed(operation: "save the batch", reason: "injected failure")
       }
-      insertRecord.setUncheckedArguments([
-        record.batchID, record.datasetID, record.line, record.order, record.kind.rawValue,
-        record.identityID, record.eventID, record.eventTime, record.json,
-      ])
-      try insertRecord.execute()
+      insertRecord.bind(record.batchID)
+      insertRecord.bind(record.datasetID)
+      insertRecord.bind(record.line)
+      insertRecord.bind(record.order)
+      insertRecord.bind(record.kind.rawValue)
+      insertRecord.bind(record.identityID)
+      insertRecord.bind(record.eventID)
+      insertRecord.bind(record.eventTime)
+      insertRecord.bind(record.json)
+      try insertRecord.step(db)
     }
-    let insertIdentity = try db.cachedStatement(
+    var insertIdentity = try BulkInsert(
+      db,
       sql:
         "INSERT INTO sandbox_identity (id, namespace, value, graph_id, first_seen) VALUES (?, ?, ?, ?, ?)"
     )
-    let moveIdentity = try db.cachedStatement(
-      sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
+    var moveIdentity = try BulkInsert(
+      db, sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
     for row in batch.graph.identities {
       if row.isNew {
-        insertIdentity.setUncheckedArguments([
-          row.storedID, row.identity.namespace, row.identity.id, row.graphID, row.firstSeen,
-        ])
-        try insertIdentity.execute()
+        insertIdentity.bind(row.storedID)
+        insertIdentity.bind(row.identity.namespace)
+        insertIdentity.bind(row.identity.id)
+        insertIdentity.bind(row.graphID)
+        insertIdentity.bind(row.firstSeen)
+        try insertIdentity.step(db)
       } else {
-        moveIdentity.setUncheckedArguments([row.graphID, row.storedID])
-        try moveIdentity.execute()
+        moveIdentity.bind(row.graphID)
+        moveIdentity.bind(row.storedID)
+        try moveIdentity.step(db)
       }
     }
-    let upsertLink = try db.cachedStatement(
+    var upsertLink = try BulkInsert(
+      db,
       sql: """
         INSERT OR REPLACE INTO sandbox_link
           (id, from_id, to_id, dataset_id, batch_id, record_line, origin_order, first_order,
@@ -391,12 +351,41 @@ public struct SandboxStore: Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for link in batch.graph.links {
-      upsertLink.setUncheckedArguments([
-        link.storedID, link.from, link.to, link.origin.dataset, link.origin.batch,
-        link.origin.record, link.origin.order, link.firstEstablished, link.lastEstablished,
-        link.state.rawValue, link.graphID,
-      ])
-      try upsertLink.execute()
+      upsertLink.bind(link.storedID)
+      upsertLink.bind(link.from)
+      upsertLink.bind(link.to)
+      upsertLink.bind(link.origin.dataset)
+      upsertLink.bind(link.origin.batch)
+      upsertLink.bind(link.origin.record)
+      upsertLink.bind(link.origin.order)
+      upsertLink.bind(link.firstEstablished)
+      upsertLink.bind(link.lastEstablished)
+      upsertLink.bind(link.state.rawValue)
+      upsertLink.bind(link.graphID)
+      try upsertLink.step(db)
+    }
+    if rebuildIndexes {
+      for index in Self.indexes { try db.execute(sql: index.sql) }
     }
   }
+
+  /// The sandbox's indexes, as the schema creates them.
+  static let indexes: [(name: String, sql: String)] = [
+    (
+      "sandbox_record_by_identity",
+      "CREATE INDEX IF NOT EXISTS sandbox_record_by_identity ON sandbox_record(identity_id, kind)"
+    ),
+    (
+      "sandbox_identity_by_value",
+      "CREATE UNIQUE INDEX IF NOT EXISTS sandbox_identity_by_value ON sandbox_identity(namespace, value)"
+    ),
+    (
+      "sandbox_identity_by_graph",
+      "CREATE INDEX IF NOT EXISTS sandbox_identity_by_graph ON sandbox_identity(graph_id)"
+    ),
+    (
+      "sandbox_link_by_graph",
+      "CREATE INDEX IF NOT EXISTS sandbox_link_by_graph ON sandbox_link(graph_id)"
+    ),
+  ]
 }

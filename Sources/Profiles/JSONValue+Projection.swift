@@ -8,20 +8,8 @@ extension JSONValue {
     var result: JSONValue = .object([:])
     for field in fields {
       let path = field.split(separator: ".").map(String.init)
-      if let value = self[path: path] { result.set(value, at: path[...]) }
+      if let value = self[path: path] { result.setValue(value, at: path[...]) }
     }
     return result
-  }
-
-  mutating func set(_ value: JSONValue, at path: ArraySlice<String>) {
-    guard let key = path.first else {
-      self = value
-      return
-    }
-    var members = objectValue ?? [:]
-    var child = members[key] ?? .object([:])
-    child.set(value, at: path.dropFirst())
-    members[key] = child
-    self = .object(members)
   }
 }

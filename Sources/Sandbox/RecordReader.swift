@@ -30,6 +30,9 @@ struct RecordReader: Sendable {
   static let eventRecordLimit = 10 * 1024
 
   private let fieldKeys: [[String]]
+  private let wanted: JSONPathSet
+  /// Namespaces by the exact codes records are likely to use, to skip lowercasing each time.
+  private let exactCodes: [String: IdentityNamespace]
 
   init(
     schema: DatasetSchema, registry: NamespaceRegistry, rules: IdentityLinkingRules?,
@@ -40,6 +43,15 @@ struct RecordReader: Sendable {
     self.rules = rules
     self.guardrails = guardrails
     fieldKeys = schema.identities.map(\.keys)
+    wanted = JSONPathSet(fieldKeys + [["identityMap"], ["_id"], ["timestamp"]])
+    var codes: [String: IdentityNamespace] = [:]
+    for namespace in registry.namespaces {
+      for code in [namespace.code] + namespace.aliases {
+        codes[code] = namespace
+        codes[code.lowercased()] = namespace
+      }
+    }
+    exactCodes = codes
   }
 
   /// Reads one NDJSON line.
@@ -50,7 +62,7 @@ struct RecordReader: Sendable {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes)
+      value = try JSONParser.extract(bytes, paths: wanted)
     } catch {
       return .failure(.malformedJSON(error.description))
     }
@@ -90,7 +102,8 @@ struct RecordReader: Sendable {
     func add(_ namespaceCode: String, _ raw: JSONValue, primary: Bool, isField: Bool)
       -> RecordRejection?
     {
-      guard let namespace = registry.namespace(for: namespaceCode) else {
+      guard let namespace = exactCodes[namespaceCode] ?? registry.namespace(for: namespaceCode)
+      else {
         return .identity(.unknownNamespace(namespaceCode, known: registry.codes))
       }
       guard case .string(let text) = raw else {

@@ -108,8 +108,10 @@ extension Sandbox {
   public func explainValue(
     namespace: String, id: String, path: String, mergePolicy: String? = nil
   ) throws(SandboxError) -> ValueExplanation {
-    let context = try lookupContext(namespace: namespace, id: id, mergePolicy: mergePolicy)
-    let fragments = try fragments(for: context)
+    let data = try lookupData(
+      namespace: namespace, id: id, mergePolicy: mergePolicy, profiles: true, events: false)
+    let context = data.context
+    let fragments = data.fragments
     guard !fragments.isEmpty else { throw .profileNotFound(context.requested) }
     let merger = ProfileMerger(registry: context.registry, rules: context.rules)
     let keys = path.split(separator: ".").map(String.init)

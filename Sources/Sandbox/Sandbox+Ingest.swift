@@ -188,15 +188,14 @@ extension Sandbox {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "the file cannot be read")
     }
-    let bytes = [UInt8](data)
-    let firstByte = bytes.first {
+    let firstByte = data.first {
       $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
     }
     if firstByte == UInt8(ascii: "[") {
       let document: JSONValue
       do {
-        document = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-          try JSONParser.parse(buffer)
+        document = try data.withUnsafeBytes { raw throws(JSONParseError) in
+          try JSONParser.parse(raw.bindMemory(to: UInt8.self))
         }
       } catch {
         throw .unreadable(
@@ -211,43 +210,53 @@ extension Sandbox {
           result: reader.read(line: index + 1, value: element, text: element.serialized()))
       }
     }
+    return data.withUnsafeBytes { raw in
+      let input = raw.bindMemory(to: UInt8.self)
+      return readLines(input, reader: reader)
+    }
+  }
+
+  /// Splits NDJSON into lines (skipping blank ones) and reads them on every core.
+  static func readLines(_ input: UnsafeBufferPointer<UInt8>, reader: RecordReader) -> [LineResult] {
     var lines: [(line: Int, start: Int, end: Int)] = []
+    lines.reserveCapacity(input.count / 128)
     var start = 0
     var number = 1
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-      lines.append((number, start, offset))
-      number += 1
-      start = offset + 1
+    var blank = true
+    for offset in 0..<input.count {
+      let byte = input[offset]
+      if byte == 0x0A {
+        if !blank { lines.append((number, start, offset)) }
+        number += 1
+        start = offset + 1
+        blank = true
+      } else if blank, byte != 0x20, byte != 0x0D, byte != 0x09 {
+        blank = false
+      }
     }
-    if start < bytes.count { lines.append((number, start, bytes.count)) }
-    let nonBlank = lines.filter { line in
-      bytes[line.start..<line.end].contains { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }
-    }
-    let results = UnsafeMutableBufferPointer<LineResult>.allocate(capacity: nonBlank.count)
-    defer { results.deallocate() }
+    if !blank { lines.append((number, start, input.count)) }
+    let found = lines
     let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-    let chunk = (nonBlank.count + workers - 1) / max(workers, 1)
-    nonisolated(unsafe) let output = results
-    bytes.withUnsafeBufferPointer { buffer in
-      nonisolated(unsafe) let input = buffer
+    let chunk = (found.count + workers - 1) / max(workers, 1)
+    nonisolated(unsafe) let source = input
+    return [LineResult](unsafeUninitializedCapacity: found.count) { buffer, initialized in
+      nonisolated(unsafe) let output = buffer
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let from = worker * chunk
-        let to = min(from + chunk, nonBlank.count)
+        let to = min(from + chunk, found.count)
         guard from < to else { return }
         for index in from..<to {
-          let line = nonBlank[index]
+          let line = found[index]
           var end = line.end
-          if end > line.start, input[end - 1] == 0x0D { end -= 1 }
-          let slice = UnsafeBufferPointer(rebasing: input[line.start..<end])
+          if end > line.start, source[end - 1] == 0x0D { end -= 1 }
+          let slice = UnsafeBufferPointer(rebasing: source[line.start..<end])
           output.initializeElement(
             at: index,
             to: LineResult(line: line.line, result: reader.read(line: line.line, bytes: slice)))
         }
       }
+      initialized = found.count
     }
-    let collected = Array(results)
-    _ = results.baseAddress.map { $0.deinitialize(count: nonBlank.count) }
-    return collected
   }
 }
 

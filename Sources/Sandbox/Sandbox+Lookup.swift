@@ -19,11 +19,11 @@ extension Sandbox {
   public func profile(
     namespace: String, id: String, mergePolicy: String? = nil, fields: [String] = []
   ) throws(SandboxError) -> ProfileLookup {
-    let context = try lookupContext(namespace: namespace, id: id, mergePolicy: mergePolicy)
-    let fragments = try fragments(for: context)
-    let events = try storage { () throws(PersistenceError) in
-      try store.records(identityIDs: context.members.map(\.storedID), kind: .event)
-    }.filter { context.includes(dataset: $0.datasetID) }
+    let data = try lookupData(
+      namespace: namespace, id: id, mergePolicy: mergePolicy, profiles: true, events: true)
+    let context = data.context
+    let fragments = data.fragments
+    let events = data.events
     guard !fragments.isEmpty || !events.isEmpty else { throw .profileNotFound(context.requested) }
     let merger = ProfileMerger(registry: context.registry, rules: context.rules)
     var merged = merger.merge(
@@ -35,7 +35,7 @@ extension Sandbox {
     } else {
       entityID = XID.make(context.requested, registry: context.registry)
     }
-    let times = try batchTimes()
+    let times = data.batchTimes
     let latest = max(merged.lastModified ?? 0, events.map(\.order).max() ?? 0)
     let entity = ProfileEntity(
       entityId: entityID, entity: merged.entity.projected(fields: fields),
@@ -59,12 +59,12 @@ extension Sandbox {
     selection: EventSelection = EventSelection(),
     start: String? = nil, fields: [String] = []
   ) throws(SandboxError) -> EventsLookup {
-    let context = try lookupContext(namespace: namespace, id: id, mergePolicy: mergePolicy)
+    let data = try lookupData(
+      namespace: namespace, id: id, mergePolicy: mergePolicy, profiles: false, events: true)
+    let context = data.context
     let byID = Dictionary(
       context.members.map { ($0.storedID, $0.identity) }, uniquingKeysWith: { a, _ in a })
-    let stored = try storage { () throws(PersistenceError) in
-      try store.records(identityIDs: context.members.map(\.storedID), kind: .event)
-    }.filter { context.includes(dataset: $0.datasetID) }
+    let stored = data.events
     var events: [ExperienceEvent] = []
     for record in stored {
       guard let entity = try? JSONParser.parse(record.json) else { continue }
@@ -84,7 +84,7 @@ extension Sandbox {
     }
     let page = Array(ordered.prefix(max(selection.limit, 0)))
     let next = ordered.count > page.count ? ordered[page.count].id : ""
-    let times = try batchTimes()
+    let times = data.batchTimes
     let orderby = selection.newestFirst ? "-timestamp" : "timestamp"
     var href = ""
     if !next.isEmpty {
@@ -117,64 +117,107 @@ extension Sandbox {
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
   }
 
-  /// Ingestion times by batch number.
-  func batchTimes() throws(SandboxError) -> [Int: String] {
-    let batches = try storage { () throws(PersistenceError) in try store.batches() }
-    return Dictionary(batches.map { ($0.number, $0.ingestedAt) }, uniquingKeysWith: { a, _ in a })
-  }
-
-  /// The fragments a lookup merges.
+  /// The fragments a lookup context merges (its members' profile records).
   func fragments(for context: LookupContext) throws(SandboxError) -> [ProfileFragment] {
-    let byID = Dictionary(
-      context.members.map { ($0.storedID, $0.identity) }, uniquingKeysWith: { a, _ in a })
-    let stored = try storage { () throws(PersistenceError) in
+    let records = try storage { () throws(PersistenceError) in
       try store.records(identityIDs: context.members.map(\.storedID), kind: .profile)
     }
-    return stored.compactMap { record in
-      guard let value = try? JSONParser.parse(record.json), let primary = byID[record.identityID]
-      else {
-        return nil
+    return Self.fragments(records, context: context)
+  }
+
+  /// Events ingested more than once (same dataset, same `_id`) count once: the latest wins.
+  static func latestPerEvent(_ records: [StoredRecord]) -> [StoredRecord] {
+    var latest: [String: StoredRecord] = [:]
+    var unnamed: [StoredRecord] = []
+    for record in records {
+      guard let id = record.eventID else {
+        unnamed.append(record)
+        continue
       }
+      let key = record.datasetID + "\u{1F}" + id
+      if let existing = latest[key], existing.order > record.order { continue }
+      latest[key] = record
+    }
+    return (Array(latest.values) + unnamed).sorted { $0.order < $1.order }
+  }
+
+  /// The fragments of `records` (profile records of the lookup's identities).
+  static func fragments(_ records: [StoredRecord], context: LookupContext) -> [ProfileFragment] {
+    let byID = Dictionary(
+      context.members.map { ($0.storedID, $0.identity) }, uniquingKeysWith: { a, _ in a })
+    return records.compactMap { record in
+      guard let value = try? JSONParser.parse(record.json), let primary = byID[record.identityID]
+      else { return nil }
       return ProfileFragment(
         datasetID: record.datasetID, batchID: record.batchID, order: record.order,
         primaryIdentity: primary, identities: [primary], attributes: value)
     }
   }
 
-  /// Resolves the identity, the policy and the identities a lookup covers.
-  func lookupContext(namespace: String, id: String, mergePolicy: String?) throws(SandboxError)
-    -> LookupContext
-  {
-    let registry = try registry()
-    let rules = try identityRules()
-    let requested = try identity(namespace: namespace, id: id, registry: registry)
-    let policies = try mergePolicies()
-    let policy: MergePolicy
-    if let mergePolicy {
-      do {
-        policy = try policies.policy(mergePolicy)
-      } catch {
-        throw .mergePolicy(error)
+  /// Resolves the identity, the policy and the identities a lookup covers, and reads their
+  /// records and the batch times, all in one read transaction.
+  func lookupData(
+    namespace: String, id: String, mergePolicy: String?, profiles: Bool, events: Bool
+  ) throws(SandboxError) -> LookupData {
+    let limit = lookupIdentityLimit
+    let result = try storage { () throws(PersistenceError) in
+      try store.read { reader -> Result<LookupData, SandboxError> in
+        let registry = NamespaceRegistry(custom: try reader.customNamespaces())
+        let rules = try reader.identityRules()
+        guard let found = registry.namespace(for: namespace) else {
+          return .failure(.unknownNamespace(namespace, known: registry.codes))
+        }
+        let requested = Identity(namespace: found.code, id: id)
+        let policies = try reader.mergePolicies()
+        let policy: MergePolicy
+        if let mergePolicy {
+          switch Result(catching: { () throws(ProfileError) in try policies.policy(mergePolicy) }) {
+          case .success(let found): policy = found
+          case .failure(let error): return .failure(.mergePolicy(error))
+          }
+        } else {
+          policy = policies.defaultPolicy
+        }
+        guard let stored = try reader.identity(requested) else {
+          return .failure(.profileNotFound(requested))
+        }
+        var members = [stored]
+        if policy.identityGraph == .pdg {
+          members = try reader.graphMembers(graphID: stored.graphID)
+          if members.count > limit {
+            return .failure(
+              .tooManyRelatedIdentities(requested, count: members.count, limit: limit))
+          }
+        }
+        let context = LookupContext(
+          registry: registry, rules: rules, requested: requested, policy: policy, members: members)
+        let ids = members.map(\.storedID)
+        let profileRecords = profiles ? try reader.records(identityIDs: ids, kind: .profile) : []
+        let eventRecords =
+          events
+          ? Self.latestPerEvent(
+            try reader.records(identityIDs: ids, kind: .event).filter {
+              context.includes(dataset: $0.datasetID)
+            })
+          : []
+        let times = Dictionary(
+          try reader.batches().map { ($0.number, $0.ingestedAt) }, uniquingKeysWith: { a, _ in a })
+        return .success(
+          LookupData(
+            context: context, fragments: Self.fragments(profileRecords, context: context),
+            events: eventRecords, batchTimes: times))
       }
-    } else {
-      policy = policies.defaultPolicy
     }
-    guard let stored = try storage({ () throws(PersistenceError) in try store.identity(requested) })
-    else {
-      throw .profileNotFound(requested)
-    }
-    var members = [stored]
-    if policy.identityGraph == .pdg {
-      members = try storage { () throws(PersistenceError) in
-        try store.graphMembers(graphID: stored.graphID)
-      }
-      if members.count > lookupIdentityLimit {
-        throw .tooManyRelatedIdentities(requested, count: members.count, limit: lookupIdentityLimit)
-      }
-    }
-    return LookupContext(
-      registry: registry, rules: rules, requested: requested, policy: policy, members: members)
+    return try result.get()
   }
+}
+
+/// What a lookup read: its context, fragments, event records and batch times.
+struct LookupData {
+  var context: LookupContext
+  var fragments: [ProfileFragment]
+  var events: [StoredRecord]
+  var batchTimes: [Int: String]
 }
 
 /// What a lookup needs: namespaces, rules, the identity, the policy and the graph's members.

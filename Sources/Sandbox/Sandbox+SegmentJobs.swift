@@ -33,18 +33,11 @@ extension Sandbox {
         .invalidRequest(
           "There is no segment definition to evaluate. Create one with 'aep-lab segment create'."))
     }
-    let policies = try mergePolicies()
-    var jobSegments: [SegmentJobRecord.JobSegment] = []
-    var groups: [(policy: MergePolicy, segments: [Segment])] = []
-    for segment in segments {
-      let policy = try policy(for: segment, in: policies)
-      jobSegments.append(
+    let groups = try policyGroups(segments)
+    let jobSegments = groups.flatMap { group in
+      group.segments.map {
         SegmentJobRecord.JobSegment(
-          segmentId: segment.id, expression: segment.expression, mergePolicyId: policy.id))
-      if let index = groups.firstIndex(where: { $0.policy.id == policy.id }) {
-        groups[index].segments.append(segment)
-      } else {
-        groups.append((policy, [segment]))
+          segmentId: $0.id, expression: $0.expression, mergePolicyId: group.policy.id)
       }
     }
     var job = SegmentJobRecord(

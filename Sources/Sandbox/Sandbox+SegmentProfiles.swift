@@ -73,4 +73,21 @@ extension Sandbox {
       throw .mergePolicy(error)
     }
   }
+
+  /// `segments` grouped by the merge policy each is evaluated under, in first-seen order.
+  func policyGroups(_ segments: [Segment]) throws(SandboxError)
+    -> [(policy: MergePolicy, segments: [Segment])]
+  {
+    let policies = try mergePolicies()
+    var groups: [(policy: MergePolicy, segments: [Segment])] = []
+    for segment in segments {
+      let policy = try policy(for: segment, in: policies)
+      if let index = groups.firstIndex(where: { $0.policy.id == policy.id }) {
+        groups[index].segments.append(segment)
+      } else {
+        groups.append((policy, [segment]))
+      }
+    }
+    return groups
+  }
 }

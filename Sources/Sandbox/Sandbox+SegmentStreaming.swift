@@ -18,16 +18,7 @@ extension Sandbox {
     guard !graphIDs.isEmpty else { return [:] }
     let streaming = try storedSegments().filter(\.streaming)
     guard !streaming.isEmpty else { return [:] }
-    let policies = try mergePolicies()
-    var groups: [(policy: MergePolicy, segments: [Segment])] = []
-    for segment in streaming {
-      let policy = try policy(for: segment, in: policies)
-      if let index = groups.firstIndex(where: { $0.policy.id == policy.id }) {
-        groups[index].segments.append(segment)
-      } else {
-        groups.append((policy, [segment]))
-      }
-    }
+    let groups = try policyGroups(streaming)
     let now = Self.milliseconds(clock())
     var writes: [Int64: [String: SegmentMembership]] = [:]
     var summary: [String: StreamingChange] = [:]

@@ -8,14 +8,34 @@ public enum SegmentClock {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
     let (year, month, day) = civil(fromDays: days)
-    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    var text =
-      "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):"
-      + "\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))"
-    if millis != 0 {
-      text += "." + String(String(millis + 1000).dropFirst())
+    guard (0...9999).contains(year) else { return "\(year)-01-01T00:00:00Z" }
+    let length = millis == 0 ? 20 : 24
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      func put(_ value: Int64, _ digits: Int, at offset: Int) {
+        var rest = value
+        for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+          buffer[position] = UInt8(48 + rest % 10)
+          rest /= 10
+        }
+      }
+      put(year, 4, at: 0)
+      buffer[4] = 45
+      put(month, 2, at: 5)
+      buffer[7] = 45
+      put(day, 2, at: 8)
+      buffer[10] = 84
+      put(secondOfDay / 3600, 2, at: 11)
+      buffer[13] = 58
+      put(secondOfDay % 3600 / 60, 2, at: 14)
+      buffer[16] = 58
+      put(secondOfDay % 60, 2, at: 17)
+      if millis != 0 {
+        buffer[19] = 46
+        put(millis, 3, at: 20)
+      }
+      buffer[length - 1] = 90
+      return length
     }
-    return text + "Z"
   }
 
   /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).

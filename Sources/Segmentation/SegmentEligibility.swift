@@ -17,9 +17,10 @@ public struct SegmentEligibility: Sendable, Hashable {
   /// Judges `query`; `profileOnlyAudience` says whether a referenced segment is profile-only.
   public init(query: PQLQuery, profileOnlyAudience: (String) -> Bool = { _ in false }) {
     classifier = query.eligibility(profileOnlyAudience: profileOnlyAudience)
-    let eventReferences = Self.eventReferences(in: PQLJSON.encode(query))
+    let tree = PQLJSON.encode(query)
     isLegacySingleEvent =
-      !classifier.streaming.isEligible && eventReferences == 1
+      !classifier.streaming.isEligible && Self.eventReferences(in: tree) == 1
+      && !Self.hasWindowOrCount(tree)
       && query.referencedSegmentIDs.isEmpty
       && (classifier.streaming.reason ?? "").contains("without a time window")
   }
@@ -68,6 +69,24 @@ public struct SegmentEligibility: Sendable, Hashable {
   /// Whether `query` reads profile attributes only (no `xEvent`, no `inSegment`).
   public static func isProfileOnly(_ query: PQLQuery) -> Bool {
     query.referencedSegmentIDs.isEmpty && eventReferences(in: PQLJSON.encode(query)) == 0
+  }
+
+  /// Whether a `pql/json` tree has a time window (`occurs`, `WHEN`) or counts events: the
+  /// older rule covered a single event *without* a time restriction only.
+  static func hasWindowOrCount(_ tree: JSONValue) -> Bool {
+    switch tree {
+    case .object(let members):
+      if members["when"] != nil || members["count"] != nil { return true }
+      let name = members["fnName"]?.stringValue?.lowercased() ?? ""
+      if ["occurs", "count", "sum", "avg", "min", "max", "countdistinct"].contains(name) {
+        return true
+      }
+      return members.values.contains(where: hasWindowOrCount)
+    case .array(let items):
+      return items.contains(where: hasWindowOrCount)
+    default:
+      return false
+    }
   }
 
   /// How many times a `pql/json` tree reads `xEvent`.

@@ -214,3 +214,15 @@ import Testing
     #expect(result.error.contains("--target local"))
   }
 }
+
+@Suite struct ServeOptionTests {
+  @Test(arguments: [
+    ["serve", "--port", "70000"], ["serve", "--client-id", "only-the-id"],
+    ["api", "get-events", "--ns", "ecid", "--id", "1", "--order", "newest"],
+  ])
+  func badOptionsAreUsageErrors(arguments: [String]) async throws {
+    let setup = try APICommandTests.Setup()
+    let result = await setup.run(arguments)
+    #expect(result.code == 64)
+  }
+}

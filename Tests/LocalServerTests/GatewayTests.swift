@@ -165,3 +165,42 @@ import Testing
     }
   }
 }
+
+/// A backend that takes its time, to test the request timeout.
+struct SlowBackend: PlatformBackend {
+  var sandbox: SandboxDescriptor {
+    SandboxDescriptor(sandboxId: "sb", sandboxName: "prod", type: "production", default: true)
+  }
+
+  func answer(_ operation: PlatformOperation) async throws(BackendError) -> JSONValue {
+    try? await Task.sleep(for: .seconds(5))
+    return []
+  }
+}
+
+@Suite struct LimitsTests {
+  @Test func aRequestOverTheTimeLimitIs504() async throws {
+    var configuration = TestServer.configuration()
+    configuration.requestTimeout = .milliseconds(200)
+    try await TestServer.with(configuration, backend: SlowBackend()) { port in
+      let token = try await TestServer.token(port: port)
+      let start = ContinuousClock.now
+      let response = try await TestServer.raw(
+        "GET", port: port, path: "/data/core/idnamespace/identities",
+        headers: TestServer.headers(token: token))
+      #expect(response.status == 504)
+      #expect(ContinuousClock.now - start < .seconds(4))
+      #expect(response.bodyText.contains("GatewayTimeoutError"))
+    }
+  }
+}
+
+@Suite struct RequestIDTests {
+  @Test func theRequestIDIsEchoed() async throws {
+    try await TestServer.with { port in
+      let response = try await TestServer.raw(
+        "GET", port: port, path: "/", headers: [HeaderField("x-request-id", "req-42")])
+      #expect(response.header("x-request-id") == "req-42")
+    }
+  }
+}

@@ -76,11 +76,12 @@ import Testing
     }
   }
 
-  @Test func aGraphOverTheLookupLimitIs422() async throws {
-    try await withPersona(lookupIdentityLimit: 3) { port in
+  @Test func aGraphOfMoreThanFiftyIdentitiesIs422() async throws {
+    let backend = SandboxBackend(sandbox: try PersonaFixture.sandbox(crowd: true))
+    try await TestServer.with(backend: backend) { port in
+      let client = TestServer.client(port: port)
       let error = await #expect(throws: PlatformAPIError.self) {
-        try await TestServer.client(port: port).getProfile(
-          namespace: "email", id: PersonaFixture.email)
+        try await client.getProfile(namespace: "email", id: PersonaFixture.crowdEmail)
       }
       guard case .platform(let status, let body, _) = error else {
         Issue.record("expected a Platform error")
@@ -88,6 +89,10 @@ import Testing
       }
       #expect(status == 422)
       #expect(body.contains("Too many related identities"))
+      #expect(error?.errorDescription?.contains("more than 50") == true)
+      // The persona's own graph is unaffected.
+      let persona = try await client.getProfile(namespace: "email", id: PersonaFixture.email)
+      #expect(persona.status == 200)
     }
   }
 
@@ -164,16 +169,57 @@ import Testing
     }
   }
 
-  @Test func segmentCallsSayTheEngineIsMissing() async throws {
+  @Test func previewsSayTheEngineIsMissing() async throws {
     try await withPersona { port in
-      let error = await #expect(throws: PlatformAPIError.self) {
-        try await TestServer.client(port: port).createSegmentJob(segmentIDs: ["seg-1"])
+      let status = await TestServer.errorStatus {
+        _ = try await TestServer.client(port: port).createPreview(
+          PreviewRequest(predicateExpression: #"person.gender = "female""#))
       }
-      guard case .platform(let status, _, _) = error else {
+      #expect(status == 501)
+    }
+  }
+}
+
+/// `POST /segment/conversion`, answered by the PQL engine.
+@Suite struct ConversionEndpointTests {
+  private func convert(_ body: String, port: Int) async throws -> PlatformReply {
+    try await TestServer.client(port: port).send(
+      "POST", "/data/core/ups/segment/conversion", body: Array(body.utf8))
+  }
+
+  @Test func pqlTextBecomesPqlJsonAndBack() async throws {
+    try await TestServer.with(backend: SandboxBackend(sandbox: try PersonaFixture.sandbox())) {
+      port in
+      let text =
+        #"{"name": "Females", "schema": {"name": "_xdm.context.profile"}, "expression": {"type": "PQL", "format": "pql/text", "value": "person.gender in [\"female\"]"}}"#
+      let asJSON = try await convert(text, port: port).json()
+      #expect(asJSON[path: ["expression", "format"]] == "pql/json")
+      #expect(asJSON["name"] == "Females")
+      let tree = try #require(asJSON[path: ["expression", "value"]]?.stringValue)
+      #expect(tree.contains("fnApply"))
+      let back = JSONValue.object([
+        "expression": ["type": "PQL", "format": "pql/json", "value": .string(tree)]
+      ])
+      let asText = try await convert(back.serialized(), port: port).json()
+      #expect(asText[path: ["expression", "value"]] == #"person.gender in ["female"]"#)
+    }
+  }
+
+  @Test func invalidPQLIsA400NamingThePosition() async throws {
+    try await TestServer.with(backend: SandboxBackend(sandbox: try PersonaFixture.sandbox())) {
+      port in
+      let body =
+        #"{"expression": {"type": "PQL", "format": "pql/text", "value": "loyalty.points >"}}"#
+      let error = await #expect(throws: PlatformAPIError.self) {
+        try await convert(body, port: port)
+      }
+      guard case .platform(let status, let text, _) = error else {
         Issue.record("expected a Platform error")
         return
       }
-      #expect(status == 501)
+      #expect(status == 400)
+      #expect(text.contains("Invalid PQL"))
+      #expect(text.contains("expression:1:"))
     }
   }
 }

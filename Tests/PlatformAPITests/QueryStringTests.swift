@@ -1,5 +1,6 @@
-import PlatformAPI
 import Testing
+
+@testable import PlatformAPI
 
 @Suite struct QueryStringTests {
   @Test(arguments: [
@@ -17,5 +18,15 @@ import Testing
     #expect(
       QueryString.encode([("schema.name", "_xdm.context.profile"), ("entityId", "a+b")])
         == "schema.name=_xdm.context.profile&entityId=a%2Bb")
+  }
+}
+
+@Suite struct LoopbackTests {
+  @Test(arguments: [
+    ("http://127.0.0.1:8080/x", true), ("http://localhost/", true), ("http://[::1]:9/", true),
+    ("https://platform.adobe.io/data", false), ("http://127.0.0.10/", false),
+  ])
+  func loopbackURLsBypassProxies(url: String, isLoopback: Bool) {
+    #expect(CurlTransport.isLoopback(url) == isLoopback)
   }
 }

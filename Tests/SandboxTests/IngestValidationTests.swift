@@ -148,4 +148,16 @@ import Testing
     try folder.write("bad/records.ndjson", "{}\n")
     #expect(throws: SandboxError.self) { try sandbox.ingest(path: folder.path("bad")) }
   }
+
+  @Test func blankLinesAreSkippedAndLineNumbersStayTrue() throws {
+    let folder = try TemporaryFolder()
+    let data = try folder.write(
+      "people.ndjson",
+      "\n" + #"{"identityMap": {"Email": [{"id": "a@example.com"}]}}"# + "\r\n  \n"
+        + #"{"identityMap": {"Email": [{"id": ""}]}}"# + "\n")
+    let sandbox = try SandboxFixture.sandbox()
+    let report = try sandbox.ingest(path: data)
+    #expect(report.accepted == 1)
+    #expect(report.batches[0].rejections.map(\.line) == [4])
+  }
 }

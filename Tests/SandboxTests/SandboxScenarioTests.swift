@@ -185,3 +185,16 @@ import Testing
     }
   }
 }
+
+@Suite struct ReingestTests {
+  @Test func ingestingTheSameEventsTwiceCountsEachEventOnce() throws {
+    let sandbox = try SandboxFixture.sandbox()
+    try sandbox.ingest(path: SandboxFixture.lumaPath)
+    try sandbox.ingest(path: SandboxFixture.lumaPath)
+    let lookup = try sandbox.profile(namespace: "email", id: SandboxFixture.persona.email)
+    #expect(lookup.eventCount == 8)
+    #expect(lookup.profile.identities.count == 7)
+    let events = try sandbox.events(namespace: "email", id: SandboxFixture.persona.email).response
+    #expect(events.page.count == 8)
+  }
+}

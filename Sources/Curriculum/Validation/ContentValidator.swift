@@ -12,12 +12,21 @@ import Foundation
 public struct ContentValidator: Sendable {
   /// The checkers exercises may name.
   public var registry: CheckerRegistry
+  /// Makes the context starters and solutions are checked in, from the content root and the
+  /// module id; a caller whose checkers need the engine adds it here.
+  public var makeContext: @Sendable (URL, String) -> CheckContext
   /// The fewest hints an exercise may have.
   public static let minimumHints = 2
 
-  /// Creates a validator using `registry`.
-  public init(registry: CheckerRegistry = .standard) {
+  /// Creates a validator using `registry`, checking in contexts made by `makeContext`.
+  public init(
+    registry: CheckerRegistry = .standard,
+    makeContext: @escaping @Sendable (URL, String) -> CheckContext = {
+      CheckContext(contentRoot: $0, moduleID: $1)
+    }
+  ) {
     self.registry = registry
+    self.makeContext = makeContext
   }
 
   /// What the validator looked at and what it found.
@@ -71,7 +80,7 @@ public struct ContentValidator: Sendable {
         }
         exerciseCount += 1
         if let exercise = run.checkExercise(name, module: moduleName) {
-          await run.checkVerdicts(of: exercise, registry: registry)
+          await run.checkVerdicts(of: exercise, registry: registry, makeContext: makeContext)
         }
       }
     }
@@ -261,7 +270,10 @@ private struct Run {
   }
 
   /// Runs the exercise's checker on its starter (which must fail) and solution (which must pass).
-  mutating func checkVerdicts(of exercise: Exercise, registry: CheckerRegistry) async {
+  mutating func checkVerdicts(
+    of exercise: Exercise, registry: CheckerRegistry,
+    makeContext: @Sendable (URL, String) -> CheckContext
+  ) async {
     let manifestPath = "\(exercise.relativePath)/\(ContentLayout.exerciseManifest)"
     let checker: any Checker
     do {
@@ -275,7 +287,7 @@ private struct Run {
         manifestPath, "has a checker that reads '\(file)', which is not in \"answerFiles\"",
         "Add '\(file)' to \"answerFiles\" (with a starter and a solution).")
     }
-    let context = CheckContext(contentRoot: root, moduleID: exercise.manifest.module)
+    let context = makeContext(root, exercise.manifest.module)
     do {
       let starter = try await checker.check(Submission.read(exercise), in: context)
       if starter.isPassed {

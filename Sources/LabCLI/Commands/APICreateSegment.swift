@@ -77,7 +77,7 @@ extension AEPLab {
       console.line("Expression (\(created.expression.format)): \(created.expression.value)")
       console.line(
         "Next: aep-lab api run-segment-job --segment \(created.id ?? "ID") --wait"
-          + (platform.target == .local ? " --target local" : ""))
+          + platform.repeatedOptions)
     }
   }
 }

@@ -51,7 +51,7 @@ extension AEPLab {
       var table = TextTable(headers: ["timestamp", "eventType", "event id", "profile entity"])
       for child in children {
         table.append([
-          ReplyPrinter.text(child["timestamp"]),
+          ReplyPrinter.time(child["timestamp"]),
           ReplyPrinter.text(child[path: ["entity", "eventType"]]),
           ReplyPrinter.text(child["entityId"]), ReplyPrinter.text(child["relatedEntityId"]),
         ])

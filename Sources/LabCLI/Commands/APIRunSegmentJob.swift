@@ -71,7 +71,8 @@ extension AEPLab {
       if output.format == .json { return ReplyPrinter.printBody(reply) }
       SegmentJobSummary.print(job)
       if !wait {
-        console.line("Poll it with: aep-lab api get-segment-job \(job.id)")
+        console.line(
+          "Poll it with: aep-lab api get-segment-job \(job.id)" + platform.repeatedOptions)
       }
     }
   }

@@ -22,7 +22,7 @@ extension AEPLab {
     @Option(name: .long, help: "The interface to listen on (loopback by default).")
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
     @Option(name: .long, help: "The only client ID the local IMS accepts.")
@@ -37,7 +37,7 @@ extension AEPLab {
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-      guard (1...65535).contains(port) else {
+      guard (0...65535).contains(port) else {
         throw ValidationError(
           "'\(port)' is not a port. Use one from 1024 to 65535, for example '--port 8080'.")
       }
@@ -62,7 +62,7 @@ extension AEPLab {
             + "reachable from other machines. Use the default '--host 127.0.0.1' unless you mean it."
         )
       }
-      if port < 1024 {
+      if (1..<1024).contains(port) {
         console.error("Note: ports below 1024 usually need root; '--port 8080' avoids that.")
       }
       let sandboxName = backend.sandbox.sandboxName

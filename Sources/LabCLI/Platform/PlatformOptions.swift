@@ -56,6 +56,15 @@ struct PlatformOptions: ParsableArguments {
     }
   }
 
+  /// The options to repeat in a suggested next command (`--target local`, `--base-url URL`).
+  var repeatedOptions: String {
+    var text = ""
+    if target == .local { text += " --target local" }
+    if let baseURL { text += " --base-url \(baseURL)" }
+    if let imsURL { text += " --ims-url \(imsURL)" }
+    return text
+  }
+
   /// The credentials for this target: the configuration and `AEP_*` variables, with base URLs
   /// replaced for `--target local` and `--base-url`.
   func credentials(store: CredentialStore) throws(LabFailure) -> PlatformAPI.PlatformCredentials {

@@ -1,3 +1,4 @@
+import Foundation
 import LabCore
 import PlatformAPI
 
@@ -7,6 +8,12 @@ enum ReplyPrinter {
   static func printBody(_ reply: PlatformReply, console: Console = .current) {
     let text = reply.bodyText
     console.write(text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  /// An epoch-milliseconds value as an ISO 8601 time; anything else as ``text(_:)``.
+  static func time(_ value: JSONValue?) -> String {
+    guard let milliseconds = value?.numberValue else { return text(value) }
+    return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: milliseconds / 1000))
   }
 
   /// `value` as short text for a summary line (strings unquoted).

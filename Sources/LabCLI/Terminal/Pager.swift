@@ -31,8 +31,11 @@ enum Pager {
     } catch {
       return false
     }
-    pipe.fileHandleForWriting.write(Data(text.utf8))
+    // Quitting the pager early closes the pipe: ignore SIGPIPE and the write error it causes.
+    let previous = signal(SIGPIPE, SIG_IGN)
+    try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
     try? pipe.fileHandleForWriting.close()
+    signal(SIGPIPE, previous)
     process.waitUntilExit()
     // 127: the shell found no such pager; show the text instead.
     return process.terminationStatus != 127

@@ -14,7 +14,7 @@ public enum PrivateFile {
     } catch {
       throw .configurationFile(path: folder, reason: "the folder could not be created.")
     }
-    let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+    let temporary = folder + "/." + url.lastPathComponent + ".\(UUID().uuidString).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw .configurationFile(path: path, reason: "it could not be created (errno \(errno)).")

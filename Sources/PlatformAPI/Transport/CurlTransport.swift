@@ -106,6 +106,11 @@ public struct CurlTransport: HTTPTransport {
       _ = ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)
     }
     _ = ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+    // Proxies come from the environment, but a loopback server (aep-lab serve) is never
+    // reached through one.
+    if Self.isLoopback(request.url) {
+      _ = ccurl_setopt_string(handle, CURLOPT_NOPROXY, "*")
+    }
     _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
     switch (request.method, request.body) {
     case ("GET", nil):
@@ -150,6 +155,17 @@ public struct CurlTransport: HTTPTransport {
       return length
     }
     _ = ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sink)
+  }
+
+  /// Whether `url` names this machine (`127.0.0.1`, `localhost` or `[::1]`).
+  static func isLoopback(_ url: String) -> Bool {
+    guard let schemeEnd = url.range(of: "://") else { return false }
+    let rest = url[schemeEnd.upperBound...]
+    let authority = rest.prefix { $0 != "/" && $0 != "?" }
+    let host =
+      authority.hasPrefix("[")
+      ? authority.prefix { $0 != "]" } + "]" : authority.prefix { $0 != ":" }
+    return ["127.0.0.1", "localhost", "[::1]"].contains(host.lowercased())
   }
 
   /// Turns raw header lines into fields, skipping the status line and the blank terminator.

@@ -1,4 +1,5 @@
 import Foundation
+import Identities
 import Persistence
 import Sandbox
 import Testing
@@ -14,14 +15,25 @@ enum PersonaFixture {
 
   /// A sandbox on an in-memory state with the persona ingested; graphs larger than
   /// `lookupIdentityLimit` answer 422.
-  static func sandbox(lookupIdentityLimit: Int = 50) throws -> Sandbox {
+  ///
+  /// With `crowd`, 55 more registrations share the crowd's email, each with its own phone: a
+  /// graph of 57 identities (graph FIFO removal is off so it can grow that large).
+  static func sandbox(
+    lookupIdentityLimit: Int = 50, crowd: Bool = false,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws -> Sandbox {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("aep-lab-persona-\(UUID().uuidString)")
     try write(folder, "01-registrations", schema: registrationSchema, records: registrations)
     try write(folder, "02-crm", schema: crmSchema, records: crm)
     try write(folder, "03-web", schema: eventSchema, records: events)
+    if crowd {
+      try write(folder, "04-crowd", schema: registrationSchema, records: crowdRegistrations)
+    }
     let sandbox = Sandbox(
-      database: try LabDatabase.inMemory(), lookupIdentityLimit: lookupIdentityLimit)
+      database: try LabDatabase.inMemory(),
+      guardrails: IdentityGuardrails(maxIdentitiesPerGraph: crowd ? nil : 50),
+      lookupIdentityLimit: lookupIdentityLimit, clock: clock)
     _ = try sandbox.ingest(path: folder.path)
     return sandbox
   }
@@ -59,6 +71,9 @@ enum PersonaFixture {
     #"{"person": {"gender": "female"}, "homeAddress": {"city": "Antwerp"}, "core": {"crmId": "\#(crmID)", "email": "\#(email)"}}"#,
     #"{"core": {"crmId": "CRM-CROWD", "email": "\#(crowdEmail)"}}"#,
   ]
+  static let crowdRegistrations = (1...55).map { index in
+    #"{"core": {"email": "\#(crowdEmail)", "phone": "+1555100\#(1000 + index)"}}"#
+  }
   static let events = (1...3).map { index in
     #"{"_id": "evt-\#(index)", "timestamp": "2026-05-0\#(index)T10:00:00Z", "eventType": "web.webpagedetails.pageViews", "core": {"ecid": "\#(ecid)"}}"#
   }

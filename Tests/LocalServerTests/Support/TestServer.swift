@@ -113,3 +113,20 @@ enum TestServer {
     ]
   }
 }
+
+extension TestServer {
+  /// The HTTP status of the Platform error `call` throws, or `nil` (recorded as an issue) if it
+  /// throws something else or nothing.
+  static func errorStatus(_ call: () async throws -> Void) async -> Int? {
+    do {
+      try await call()
+    } catch PlatformAPIError.platform(let status, _, _) {
+      return status
+    } catch {
+      Issue.record("expected a Platform error, got \(error)")
+      return nil
+    }
+    Issue.record("expected a Platform error, got a success")
+    return nil
+  }
+}

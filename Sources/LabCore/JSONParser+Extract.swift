@@ -1,0 +1,239 @@
+extension JSONParser {
+  /// Validates a whole JSON document and returns only the values at `paths`, without building
+  /// the rest; the result is an object holding just those paths.
+  ///
+  /// Ingest needs a record's identity fields, `identityMap`, `_id` and `timestamp`, not its
+  /// whole tree, so this is several times faster than ``parse(_:)-(UnsafeBufferPointer<UInt8>)``
+  /// on real records; it still refuses malformed JSON anywhere in the document.
+  ///
+  /// For example:
+  ///
+  /// ```swift
+  /// let wanted = JSONPathSet([["person", "name"], ["_id"]])
+  /// try JSONParser.extract(bytes, paths: wanted)  // {"person": {"name": ...}, "_id": ...}
+  /// ```
+  public static func extract(_ bytes: UnsafeBufferPointer<UInt8>, paths: JSONPathSet)
+    throws(JSONParseError) -> JSONValue
+  {
+    var reader = Reader(bytes: bytes)
+    reader.skipWhitespace()
+    guard reader.current == UInt8(ascii: "{") else {
+      // Not an object: parse it fully so callers see what it is.
+      return try parse(bytes)
+    }
+    var result: JSONValue = .object([:])
+    try reader.extract(node: 0, paths: paths, prefix: [], into: &result, depth: 0)
+    reader.skipWhitespace()
+    guard reader.position == bytes.count else {
+      throw JSONParseError(offset: reader.position, reason: "unexpected text after the JSON value")
+    }
+    return result
+  }
+}
+
+/// A set of object-key paths, as a trie, for ``JSONParser/extract(_:paths:)``.
+public struct JSONPathSet: Sendable {
+  struct Node: Sendable {
+    var children: [(key: [UInt8], child: Int)] = []
+    var isLeaf = false
+  }
+
+  var nodes: [Node] = [Node()]
+
+  /// Creates the set of `paths` (each a list of object keys).
+  public init(_ paths: [[String]]) {
+    for path in paths where !path.isEmpty {
+      var node = 0
+      for key in path {
+        let bytes = Array(key.utf8)
+        if let existing = nodes[node].children.first(where: { $0.key == bytes }) {
+          node = existing.child
+        } else {
+          nodes.append(Node())
+          nodes[node].children.append((bytes, nodes.count - 1))
+          node = nodes.count - 1
+        }
+      }
+      nodes[node].isLeaf = true
+    }
+  }
+}
+
+extension JSONParser.Reader {
+  mutating func extract(
+    node: Int, paths: JSONPathSet, prefix: [String], into result: inout JSONValue, depth: Int
+  ) throws(JSONParseError) {
+    guard depth < 512 else { throw fail("the document is nested too deeply") }
+    let entry = paths.nodes[node]
+    if entry.isLeaf {
+      let value = try parseValue(depth: depth)
+      result.setValue(value, at: prefix[...])
+      return
+    }
+    guard current == UInt8(ascii: "{"), !entry.children.isEmpty else {
+      try skipValue(depth: depth)
+      return
+    }
+    position += 1
+    skipWhitespace()
+    if current == UInt8(ascii: "}") {
+      position += 1
+      return
+    }
+    while true {
+      skipWhitespace()
+      guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+      let child = try matchKey(entry.children)
+      skipWhitespace()
+      guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+      position += 1
+      skipWhitespace()
+      if let child {
+        try extract(
+          node: child.child, paths: paths,
+          prefix: prefix + [String(decoding: child.key, as: UTF8.self)], into: &result,
+          depth: depth + 1)
+      } else {
+        try skipValue(depth: depth + 1)
+      }
+      skipWhitespace()
+      guard let byte = current else { throw fail("unexpected end of input in an object") }
+      position += 1
+      if byte == UInt8(ascii: "}") { return }
+      guard byte == UInt8(ascii: ",") else {
+        position -= 1
+        throw fail("expected ',' or '}' in an object")
+      }
+    }
+  }
+
+  /// Reads a key and returns the child it names, if any.
+  mutating func matchKey(_ children: [(key: [UInt8], child: Int)]) throws(JSONParseError)
+    -> (key: [UInt8], child: Int)?
+  {
+    let start = position + 1
+    var end = start
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let length = end - start
+      position = end + 1
+      for child in children where child.key.count == length {
+        var same = true
+        for offset in 0..<length where bytes[start + offset] != child.key[offset] {
+          same = false
+          break
+        }
+        if same { return child }
+      }
+      for index in start..<end where bytes[index] < 0x20 {
+        throw JSONParseError(offset: index, reason: "control character in a string")
+      }
+      return nil
+    }
+    let key = Array(try parseString().utf8)
+    return children.first { $0.key == key }
+  }
+
+  /// Checks one value without building it.
+  mutating func skipValue(depth: Int) throws(JSONParseError) {
+    guard depth < 512 else { throw fail("the document is nested too deeply") }
+    guard let byte = current else { throw fail("unexpected end of input") }
+    switch byte {
+    case UInt8(ascii: "{"):
+      position += 1
+      skipWhitespace()
+      if current == UInt8(ascii: "}") {
+        position += 1
+        return
+      }
+      while true {
+        skipWhitespace()
+        guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+        try skipString()
+        skipWhitespace()
+        guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+        position += 1
+        skipWhitespace()
+        try skipValue(depth: depth + 1)
+        skipWhitespace()
+        guard let next = current else { throw fail("unexpected end of input in an object") }
+        position += 1
+        if next == UInt8(ascii: "}") { return }
+        guard next == UInt8(ascii: ",") else {
+          position -= 1
+          throw fail("expected ',' or '}' in an object")
+        }
+      }
+    case UInt8(ascii: "["):
+      position += 1
+      skipWhitespace()
+      if current == UInt8(ascii: "]") {
+        position += 1
+        return
+      }
+      while true {
+        skipWhitespace()
+        try skipValue(depth: depth + 1)
+        skipWhitespace()
+        guard let next = current else { throw fail("unexpected end of input in an array") }
+        position += 1
+        if next == UInt8(ascii: "]") { return }
+        guard next == UInt8(ascii: ",") else {
+          position -= 1
+          throw fail("expected ',' or ']' in an array")
+        }
+      }
+    case UInt8(ascii: "\""): try skipString()
+    default: _ = try parseValue(depth: depth)
+    }
+  }
+
+  /// Checks a string without building it.
+  mutating func skipString() throws(JSONParseError) {
+    position += 1
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        return
+      }
+      if byte == UInt8(ascii: "\\") {
+        guard position + 1 < bytes.count else { throw fail("unexpected end of input in a string") }
+        let escape = bytes[position + 1]
+        if escape == UInt8(ascii: "u") {
+          position += 2
+          _ = try parseHex4()
+          continue
+        }
+        guard
+          [UInt8(ascii: "\""), 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74].contains(escape)
+        else {
+          position += 1
+          throw fail("invalid escape in a string")
+        }
+        position += 2
+        continue
+      }
+      if byte < 0x20 { throw fail("control character in a string") }
+      position += 1
+    }
+    throw fail("unterminated string")
+  }
+}
+
+extension JSONValue {
+  /// Sets `value` at the object-key `path`, creating objects on the way (replacing non-objects).
+  public mutating func setValue(_ value: JSONValue, at path: ArraySlice<String>) {
+    guard let key = path.first else {
+      self = value
+      return
+    }
+    var members = objectValue ?? [:]
+    var child = members[key] ?? .object([:])
+    child.setValue(value, at: path.dropFirst())
+    members[key] = child
+    self = .object(members)
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LabCore
+import PlatformAPI
+import Sandbox
+
+extension SandboxBackend {
+  /// Answers the segment definition and job calls; `nil` for any other operation.
+  static func answerSegments(
+    _ operation: PlatformOperation, service: Sandbox, timeline: JobTimeline
+  ) throws(SandboxError) -> JSONValue? {
+    switch operation {
+    case .listSegmentDefinitions(let query):
+      return try definitionList(service.segmentDefinitions(), query: query)
+    case .createSegmentDefinition(let body):
+      return try encode(service.createSegment(definition(from: body)))
+    case .getSegmentDefinition(let id):
+      return try encode(service.segmentDefinition(id))
+    case .updateSegmentDefinition(let id, let body):
+      return try encode(service.updateSegment(id, with: definition(from: body)))
+    case .deleteSegmentDefinition(let id):
+      try service.deleteSegment(id)
+      return .null
+    case .createSegmentJob(let body):
+      let ids = (body.arrayValue ?? []).compactMap { $0["segmentId"]?.stringValue }
+      guard !ids.isEmpty else {
+        throw .invalidRequest("The body must be a list like [{\"segmentId\": \"...\"}]")
+      }
+      let job = try service.runSegmentJob(segmentIDs: ids == ["*"] ? [] : ids)
+      return try encode(timeline.observed(job))
+    case .getSegmentJob(let id):
+      return try encode(timeline.observed(service.segmentJob(id)))
+    case .cancelSegmentJob(let id):
+      // Lab jobs finish at once; cancelling one that exists is accepted and changes nothing.
+      _ = try service.segmentJob(id)
+      return .null
+    case .listSegmentJobs(let query):
+      var jobs = try service.segmentJobs().map(timeline.observed)
+      if let status = query["status"]?.uppercased() { jobs = jobs.filter { $0.status == status } }
+      jobs.reverse()  // newest first, as `sort=creationTime:desc`
+      let limit = max(1, Int(query["limit"] ?? "") ?? 100)
+      let page = Array(jobs.dropFirst(Int(query["start"] ?? "") ?? 0).prefix(limit))
+      return [
+        "_page": [
+          "totalCount": .number(Double(jobs.count)), "pageSize": .number(Double(page.count)),
+        ],
+        "children": try encode(page), "_links": ["next": [:]],
+      ]
+    default:
+      return nil
+    }
+  }
+
+  /// A request body as a segment definition; a missing required field is a 400 naming it.
+  static func definition(from body: JSONValue) throws(SandboxError) -> SegmentDefinition {
+    for field in ["name", "expression"] where body[field] == nil {
+      throw .invalidRequest("A segment definition needs '\(field)'")
+    }
+    var body = body
+    if case .object(var members) = body, members["schema"] == nil {
+      members["schema"] = ["name": "_xdm.context.profile"]
+      body = .object(members)
+    }
+    do {
+      return try JSONDecoder().decode(
+        SegmentDefinition.self, from: Data(body.serialized().utf8))
+    } catch {
+      throw .invalidRequest(
+        "The segment definition is malformed: 'expression' needs 'type', 'format' and 'value'")
+    }
+  }
+
+  /// `GET /segment/definitions`: `{segments, page, link}`, paged by `start` and `limit`.
+  static func definitionList(_ all: [SegmentDefinition], query: [String: String])
+    throws(SandboxError) -> JSONValue
+  {
+    let limit = max(1, Int(query["limit"] ?? "") ?? 100)
+    let start = max(0, Int(query["start"] ?? "") ?? 0)
+    let page = Array(all.dropFirst(start).prefix(limit))
+    let list = SegmentDefinitionList(
+      segments: page,
+      page: [
+        "totalCount": .number(Double(all.count)),
+        "totalPages": .number(Double((all.count + limit - 1) / limit)),
+        "sortField": "creationTime", "sort": "asc",
+        "pageSize": .number(Double(page.count)), "limit": .number(Double(limit)),
+      ])
+    return try encode(list)
+  }
+}
