@@ -19,6 +19,7 @@ enum PQLBenchmark {
     let profiles = makeProfiles(count)
     let queries: [(String, String)] = [
       ("attribute equality", #"person.gender = "male""#),
+      ("string, case folding", #"homeAddress.city.contains("BOS", false)"#),
       (
         "event count, 7-day window",
         #"xEvent[eventType = "commerce.purchases" and timestamp occurs <= 7 days before now].count() >= 2"#
