@@ -161,18 +161,9 @@ public struct SandboxBackend: PlatformBackend {
       throw .invalidRequest(
         "'schema.name' must be '_xdm.context.profile' or '_xdm.context.experienceevent'")
     }
-    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
-      throw .invalidRequest(
-        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
-    }
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
-    for requested in identities {
-      guard let id = requested["entityId"]?.stringValue,
-        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
-      else {
-        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
-      }
+    for (namespace, id) in try requestedIdentities(body) {
       do {
         let lookup = try service.profile(
           namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
@@ -290,10 +281,6 @@ public struct SandboxBackend: PlatformBackend {
   /// `POST /access/entities` for events: one events page per requested identity, keyed by the
   /// identity value; unknown identities get an empty page.
   static func postEvents(_ body: JSONValue, service: Sandbox) throws(SandboxError) -> JSONValue {
-    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
-      throw .invalidRequest(
-        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
-    }
     let order = body["orderby"]?.stringValue ?? body["orderBy"]?.stringValue ?? "+timestamp"
     let selection = EventSelection(
       newestFirst: order.hasPrefix("-"),
@@ -302,12 +289,7 @@ public struct SandboxBackend: PlatformBackend {
       limit: body["limit"]?.intValue ?? 1000)
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
-    for requested in identities {
-      guard let id = requested["entityId"]?.stringValue,
-        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
-      else {
-        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
-      }
+    for (namespace, id) in try requestedIdentities(body) {
       do {
         result[id] = try encode(
           service.events(
@@ -322,6 +304,24 @@ public struct SandboxBackend: PlatformBackend {
       }
     }
     return .object(result)
+  }
+
+  /// The `(namespace, value)` pairs of a POST body's `identities`.
+  static func requestedIdentities(_ body: JSONValue) throws(SandboxError) -> [(String, String)] {
+    guard let identities = body["identities"]?.arrayValue, !identities.isEmpty else {
+      throw .invalidRequest(
+        "The body needs 'identities': [{\"entityId\", \"entityIdNS\": {\"code\"}}]")
+    }
+    var pairs: [(String, String)] = []
+    for requested in identities {
+      guard let id = requested["entityId"]?.stringValue,
+        let namespace = requested[path: ["entityIdNS", "code"]]?.stringValue
+      else {
+        throw .invalidRequest("Each identity needs 'entityId' and 'entityIdNS': {'code'}")
+      }
+      pairs.append((namespace, id))
+    }
+    return pairs
   }
 
   /// The namespace and value named by `query`'s `id`/`namespace` parameters.
