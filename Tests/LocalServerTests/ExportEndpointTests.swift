@@ -7,16 +7,6 @@ import Testing
 
 /// Catalog datasets and segment export jobs through the real client, server and Sandbox.
 @Suite struct ExportEndpointTests {
-  /// Runs `body` with a persona server whose jobs take 10 s per phase on `clock`.
-  private func withExports(
-    clock: TestClock = TestClock(), _ body: (PlatformClient, Sandbox) async throws -> Void
-  ) async throws {
-    let sandbox = try PersonaFixture.sandbox(clock: { Date(timeIntervalSince1970: clock.now) })
-    let backend = SandboxBackend(sandbox: sandbox, jobPhase: .seconds(10), now: { clock.now })
-    try await TestServer.with(backend: backend) { port in
-      try await body(TestServer.client(port: port), sandbox)
-    }
-  }
 
   /// Creates the female segment and runs its job; returns the segment id.
   private func evaluatedFemales(_ client: PlatformClient) async throws -> String {
@@ -55,7 +45,7 @@ import Testing
   }
 
   @Test func aDatasetIsCreatedWith201AndTheCatalogsReferenceShape() async throws {
-    try await withExports { client, _ in
+    try await TestServer.withPersona { client, _ in
       let reply = try await createDataSet(client, name: "Female customers")
       #expect(reply.status == 201)
       let reference = try #require(try reply.json().arrayValue?.first?.stringValue)
@@ -69,7 +59,7 @@ import Testing
 
   @Test func anExportJobWritesTheSegmentsMembersAndMovesToSucceeded() async throws {
     let clock = TestClock()
-    try await withExports(clock: clock) { client, sandbox in
+    try await TestServer.withPersona(clock: clock) { client, sandbox in
       let segmentID = try await evaluatedFemales(client)
       let reference = try await createDataSet(client, name: "Female customers").json()
       let datasetID = try #require(
@@ -103,7 +93,7 @@ import Testing
   }
 
   @Test func anExportIntoAnUnknownDatasetOrOfAnUnknownSegmentIsRefused() async throws {
-    try await withExports { client, _ in
+    try await TestServer.withPersona { client, _ in
       let segmentID = try await evaluatedFemales(client)
       let unknownDataset = await TestServer.errorStatus {
         _ = try await client.send(

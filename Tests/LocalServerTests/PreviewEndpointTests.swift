@@ -8,16 +8,6 @@ import Testing
 
 /// Previews and estimates through the real client, server and Sandbox.
 @Suite struct PreviewEndpointTests {
-  /// Runs `body` with a persona server whose jobs take 10 s per phase on `clock`.
-  private func withPreviews(
-    clock: TestClock = TestClock(), _ body: (PlatformClient, Sandbox) async throws -> Void
-  ) async throws {
-    let sandbox = try PersonaFixture.sandbox(clock: { Date(timeIntervalSince1970: clock.now) })
-    let backend = SandboxBackend(sandbox: sandbox, jobPhase: .seconds(10), now: { clock.now })
-    try await TestServer.with(backend: backend) { port in
-      try await body(TestServer.client(port: port), sandbox)
-    }
-  }
 
   private let females = #"person.gender = "female""#
 
@@ -28,7 +18,7 @@ import Testing
   }
 
   @Test func aPreviewIsCreatedWith201AndItsEstimateHasTheSameId() async throws {
-    try await withPreviews { client, _ in
+    try await TestServer.withPersona { client, _ in
       let reply = try await client.createPreview(PreviewRequest(predicateExpression: females))
       #expect(reply.status == 201)
       let created = try reply.decode(PreviewCreated.self)
@@ -45,7 +35,7 @@ import Testing
     async throws
   {
     let clock = TestClock()
-    try await withPreviews(clock: clock) { client, sandbox in
+    try await TestServer.withPersona(clock: clock) { client, sandbox in
       let created = try await client.createPreview(PreviewRequest(predicateExpression: females))
         .decode(PreviewCreated.self)
       var estimate = try await client.getEstimate(previewID: created.previewId)
@@ -78,7 +68,7 @@ import Testing
 
   @Test func thePreviewListsTheQualifyingProfileByXIDOnceReady() async throws {
     let clock = TestClock()
-    try await withPreviews(clock: clock) { client, _ in
+    try await TestServer.withPersona(clock: clock) { client, _ in
       let created = try await client.createPreview(PreviewRequest(predicateExpression: females))
         .decode(PreviewCreated.self)
       let running = try await client.getPreview(previewID: created.previewId).json()
@@ -100,7 +90,7 @@ import Testing
 
   @Test func thePreviewPagesWithOffsetAndLimit() async throws {
     let clock = TestClock()
-    try await withPreviews(clock: clock) { client, _ in
+    try await TestServer.withPersona(clock: clock) { client, _ in
       // Both profiles have a first name.
       let created = try await client.createPreview(
         PreviewRequest(predicateExpression: "person.name.firstName.isNotNull()")
@@ -124,7 +114,7 @@ import Testing
   }
 
   @Test func aDeletedPreviewAndItsEstimateAreGone() async throws {
-    try await withPreviews { client, _ in
+    try await TestServer.withPersona { client, _ in
       let created = try await client.createPreview(PreviewRequest(predicateExpression: females))
         .decode(PreviewCreated.self)
       let deleted = try await client.send("DELETE", "/data/core/ups/preview/\(created.previewId)")
@@ -143,7 +133,7 @@ import Testing
   }
 
   @Test func invalidPQLIsA400WithTheDiagnostic() async throws {
-    try await withPreviews { client, _ in
+    try await TestServer.withPersona { client, _ in
       do {
         _ = try await client.createPreview(PreviewRequest(predicateExpression: "person.gender ="))
         Issue.record("invalid PQL was accepted")
@@ -158,7 +148,7 @@ import Testing
 
   @Test func aPqlJsonPredicateIsCountedLikeItsText() async throws {
     let clock = TestClock()
-    try await withPreviews(clock: clock) { client, _ in
+    try await TestServer.withPersona(clock: clock) { client, _ in
       let tree =
         #"{"nodeType":"fnApply","fnName":"in","params":[{"nodeType":"fieldLookup","fieldName":"gender","object":{"nodeType":"fieldLookup","fieldName":"person","object":{"nodeType":"literal","literalType":"XDMObject","value":"profile"}}},{"nodeType":"literal","literalType":"List","value":["female"]}]}"#
       let created = try await client.createPreview(
@@ -172,7 +162,7 @@ import Testing
   }
 
   @Test func anUnknownModelOrGraphTypeIs400() async throws {
-    try await withPreviews { client, _ in
+    try await TestServer.withPersona { client, _ in
       for request in [
         PreviewRequest(
           predicateExpression: females, predicateModel: "_xdm.context.experienceevent"),
