@@ -84,6 +84,10 @@ public struct SandboxBackend: PlatformBackend {
     case .createDataSet(let body): return try createDataSet(body)
     case .createExportJob(let body): return try createExportJob(body)
     case .getExportJob(let id): return try exportJob(id)
+    case .cancelExportJob(let id):
+      // Lab exports are written at once; cancelling one that exists changes nothing.
+      _ = try exportJob(id)
+      return ["status": true, "message": "Export job has been marked for cancelling"]
     case .listExportJobs(let query): return try exportJobs(query)
     case .getSegmentJob(let id): return try Self.encoded(timeline.observed(segmentJob(id)))
     case .cancelSegmentJob(let id):
@@ -194,7 +198,7 @@ public struct SandboxBackend: PlatformBackend {
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
       .listSegmentJobs, .createPreview, .getPreview, .deletePreview, .getEstimate,
-      .createDataSet, .createExportJob, .getExportJob, .listExportJobs:
+      .createDataSet, .createExportJob, .getExportJob, .cancelExportJob, .listExportJobs:
       return true
     default: return false
     }

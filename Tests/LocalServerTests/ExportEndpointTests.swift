@@ -89,6 +89,8 @@ import Testing
       #expect(list["records"]?.arrayValue?.count == 1)
       let batchID = try #require(done[path: ["destination", "batchId"]]?.stringValue)
       #expect(!batchID.isEmpty)
+      let cancelled = try await client.send("DELETE", "/data/core/ups/export/jobs/\(id)").json()
+      #expect(cancelled["status"] == true)
     }
   }
 
