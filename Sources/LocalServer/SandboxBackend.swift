@@ -8,9 +8,10 @@ import Sandbox
 /// The production ``PlatformBackend``: each operation is one call into the workspace's
 /// ``Sandbox`` service, run off the cooperative pool, its answer encoded as the Platform's JSON.
 ///
-/// It holds no business rules: lookups, merging, paging and errors are the Sandbox's. Every
-/// call reads the state file afresh, so ingests made by other commands while the server runs
-/// are seen.
+/// It holds no business rules: lookups, merging, counting, exports and errors are the
+/// Sandbox's. Every call reads the state file afresh, so ingests made by other commands while
+/// the server runs are seen. What the Platform keeps only for a while (previews with their
+/// estimates, Catalog dataset records, export jobs) is kept in ``ServerMemory``.
 public struct SandboxBackend: PlatformBackend {
   /// The sandbox service.
   public let service: Sandbox
