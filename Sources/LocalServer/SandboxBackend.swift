@@ -174,6 +174,8 @@ public struct SandboxBackend: PlatformBackend {
       return try encode(service.document(for: policy(id, service: service)))
     case .createMergePolicy(let body):
       return try encode(service.document(for: createMergePolicy(body, service: service)))
+    case .replaceMergePolicy(let id, let body):
+      return try encode(service.document(for: replaceMergePolicy(id, body, service: service)))
     case .patchMergePolicy(let id, let body):
       return try encode(service.document(for: patchMergePolicy(id, body, service: service)))
     case .deleteMergePolicy(let id):
@@ -194,7 +196,8 @@ public struct SandboxBackend: PlatformBackend {
     switch operation {
     case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
-      .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
+      .listMergePolicies, .getMergePolicy, .createMergePolicy, .replaceMergePolicy,
+      .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
@@ -264,26 +267,6 @@ public struct SandboxBackend: PlatformBackend {
     } catch {
       throw .mergePolicy(error)
     }
-  }
-
-  /// `PATCH /config/mergePolicies/{id}`: the sandbox can make a policy the default; other
-  /// changes are refused as not yet served.
-  static func patchMergePolicy(_ id: String, _ body: JSONValue, service: Sandbox)
-    throws(SandboxError) -> MergePolicy
-  {
-    // The docs' sample sends one operation object rather than an array; accept both.
-    let operations = body.arrayValue ?? [body]
-    var policy = try Self.policy(id, service: service)
-    for operation in operations {
-      guard operation["path"]?.stringValue == "/default", operation["value"]?.boolValue == true
-      else {
-        throw .invalidRequest(
-          "This lab server can only PATCH '/default' to true; change other fields by creating "
-            + "a new merge policy")
-      }
-      policy = try service.setDefaultMergePolicy(id)
-    }
-    return policy
   }
 
   /// The identity of a cluster lookup: `ns`/`namespace` or `nsId`/`nsid`, with `id`.
