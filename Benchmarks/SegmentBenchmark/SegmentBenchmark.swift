@@ -191,12 +191,39 @@ enum SegmentBenchmark {
           name: "streaming \(index)", expression: .init(value: pql),
           evaluationInfo: .init(batch: true, continuous: true)))
     }
+    let jobStart = DispatchTime.now()
+    let job = try sandbox.runSegmentJob()
+    let jobSeconds = seconds(since: jobStart)
+    let evaluated = job.metrics["totalProfiles"]?.intValue ?? 0
+    print(
+      "  sandbox batch job (SQLite read + merge + 5 segments): \(evaluated) profiles in "
+        + "\(format(jobSeconds)) s = \(format(Double(evaluated) / max(jobSeconds, 1e-9), digits: 0)) profiles/s"
+    )
     let graphs = try SegmentStore(database: sandbox.store.database).graphIDs()
     var next = 0
-    return median(200) {
+    let perRecord = median(200) {
       _ = try? sandbox.evaluateStreamingSegments(graphIDs: [graphs[next % graphs.count]])
       next += 7
     }
+    // A whole one-record ingest (read, link, commit, re-evaluate) for comparison.
+    let event = folder.appendingPathComponent("one-event.ndjson")
+    let schema = folder.appendingPathComponent("one-event-schema.json")
+    try Data(
+      #"{"name": "Synthetic - Event Dataset for Website", "class": "experienceevent", "identities": [{"path": "identification.ecid", "namespace": "ECID", "primary": true}]}"#
+        .utf8
+    ).write(to: schema)
+    var number = 0
+    let ingest = median(50) {
+      number += 1
+      let line =
+        #"{"_id": "bench-\#(number)", "timestamp": "2025-06-18T11:00:00Z", "eventType": "commerce.productViews", "identification": {"ecid": "20000000000000000000000000000000000000"}}"#
+      try? Data((line + "\n").utf8).write(to: event)
+      _ = try? sandbox.ingest(path: event.path, schemaPath: schema.path)
+    }
+    print(
+      "  one-record ingest with 5 streaming segments, end to end: "
+        + "\(format(ingest * 1000, digits: 3)) ms (median of 50)")
+    return perRecord
   }
 
   static func median(_ runs: Int, _ body: () -> Void) -> Double {

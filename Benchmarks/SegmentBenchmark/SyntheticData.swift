@@ -115,40 +115,38 @@ struct SyntheticData {
     }
   }
 
-  /// Calls `body` with the fields of every row after the header.
-  static func forEachRow(_ data: Data, _ body: ([ArraySlice<UInt8>]) -> Void) {
+  /// Calls `body` with the fields of every row after the header (no copy of the bytes).
+  static func forEachRow(_ data: Data, _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
     data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
+      guard let base = bytes.baseAddress else { return }
       var start = 0
       var header = true
-      var fields: [ArraySlice<UInt8>] = []
-      var fieldStart = 0
-      var line: [UInt8] = []
+      var fields: [UnsafeBufferPointer<UInt8>] = []
       for position in 0..<bytes.count where bytes[position] == 0x0A {
         if header {
           header = false
           start = position + 1
           continue
         }
-        line = Array(bytes[start..<position])
         fields.removeAll(keepingCapacity: true)
-        fieldStart = 0
-        for offset in 0..<line.count where line[offset] == 0x2C {
-          fields.append(line[fieldStart..<offset])
+        var fieldStart = start
+        for offset in start..<position where bytes[offset] == 0x2C {
+          fields.append(UnsafeBufferPointer(start: base + fieldStart, count: offset - fieldStart))
           fieldStart = offset + 1
         }
-        fields.append(line[fieldStart..<line.count])
+        fields.append(UnsafeBufferPointer(start: base + fieldStart, count: position - fieldStart))
         body(fields)
         start = position + 1
       }
     }
   }
 
-  static func index(of field: ArraySlice<UInt8>, in values: [String]) -> UInt8 {
+  static func index(of field: UnsafeBufferPointer<UInt8>, in values: [String]) -> UInt8 {
     UInt8(values.firstIndex { $0.utf8.elementsEqual(field) } ?? 0)
   }
 
-  static func integer(_ field: ArraySlice<UInt8>) -> Int64 {
+  static func integer(_ field: UnsafeBufferPointer<UInt8>) -> Int64 {
     var value: Int64 = 0
     for byte in field { value = value * 10 + Int64(byte &- 48) }
     return value

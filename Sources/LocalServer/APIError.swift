@@ -235,8 +235,6 @@ extension APIError {
     case .segmentation(let failure):
       switch failure {
       case .unknownSegment: return .notFound(message)
-      case .invalidRequest(let reason) where reason.hasPrefix("No segment job has the id"):
-        return .notFound(message)
       case .duplicateName: return .unprocessable(message)
       default: return .invalidRequest(message)
       }

@@ -73,6 +73,8 @@ public enum PlatformOperation: Sendable, Equatable {
   case listExportJobs(query: [String: String])
   /// `GET /data/core/ups/export/jobs/{id}`.
   case getExportJob(id: String)
+  /// `DELETE /data/core/ups/export/jobs/{id}`.
+  case cancelExportJob(id: String)
   /// `POST /data/foundation/catalog/dataSets`.
   case createDataSet(body: JSONValue)
 }

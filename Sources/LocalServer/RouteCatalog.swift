@@ -158,6 +158,10 @@ enum RouteCatalog {
       input in
       .getExportJob(id: input.id)
     },
+    PlatformRoute(method: .delete, template: "/data/core/ups/export/jobs/{id}", success: .ok) {
+      input in
+      .cancelExportJob(id: input.id)
+    },
     PlatformRoute(method: .post, template: "/data/foundation/catalog/dataSets", success: .created) {
       input throws(APIError) in
       .createDataSet(body: try input.requireBody())

@@ -4,7 +4,8 @@ import PlatformAPI
 import Sandbox
 
 extension SandboxBackend {
-  /// Answers the segment definition and job calls; `nil` for any other operation.
+  /// Answers the segment definition calls and job creation and listing; `nil` for any other
+  /// operation.
   static func answerSegments(
     _ operation: PlatformOperation, service: Sandbox, timeline: JobTimeline
   ) throws(SandboxError) -> JSONValue? {
@@ -27,12 +28,6 @@ extension SandboxBackend {
       }
       let job = try service.runSegmentJob(segmentIDs: ids == ["*"] ? [] : ids)
       return try encode(timeline.observed(job))
-    case .getSegmentJob(let id):
-      return try encode(timeline.observed(service.segmentJob(id)))
-    case .cancelSegmentJob(let id):
-      // Lab jobs finish at once; cancelling one that exists is accepted and changes nothing.
-      _ = try service.segmentJob(id)
-      return .null
     case .listSegmentJobs(let query):
       var jobs = try service.segmentJobs().map(timeline.observed)
       if let status = query["status"]?.uppercased() { jobs = jobs.filter { $0.status == status } }

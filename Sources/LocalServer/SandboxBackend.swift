@@ -8,17 +8,21 @@ import Sandbox
 /// The production ``PlatformBackend``: each operation is one call into the workspace's
 /// ``Sandbox`` service, run off the cooperative pool, its answer encoded as the Platform's JSON.
 ///
-/// It holds no business rules: lookups, merging, paging and errors are the Sandbox's. Every
-/// call reads the state file afresh, so ingests made by other commands while the server runs
-/// are seen.
+/// It holds no business rules: lookups, merging, counting, exports and errors are the
+/// Sandbox's. Every call reads the state file afresh, so ingests made by other commands while
+/// the server runs are seen. What the Platform keeps only for a while (previews with their
+/// estimates, Catalog dataset records, export jobs) is kept in ``ServerMemory``.
 public struct SandboxBackend: PlatformBackend {
   /// The sandbox service.
   public let service: Sandbox
-  /// How segment jobs appear to progress.
+  /// How segment jobs, estimates and export jobs appear to progress.
   let timeline: JobTimeline
+  /// Previews, Catalog dataset records and export jobs, kept while the server runs.
+  let memory = ServerMemory()
 
-  /// Serves `sandbox`; segment jobs show `QUEUED` and then `PROCESSING` for `jobPhase` each
-  /// before their outcome (by the clock `now`, in seconds since 1970).
+  /// Serves `sandbox`; segment jobs show `QUEUED` and then `PROCESSING` (estimates `NEW` and
+  /// `RUNNING`, export jobs `NEW` and `PROCESSING`) for `jobPhase` each before their outcome
+  /// (by the clock `now`, in seconds since 1970).
   public init(
     sandbox: Sandbox, jobPhase: Duration = .seconds(2),
     now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -40,23 +44,75 @@ public struct SandboxBackend: PlatformBackend {
       return try ExpressionConversion.convert(body)
     }
     guard Self.serves(operation) else { throw .notImplemented(Self.notYetServed) }
-    let service = service
-    let timeline = timeline
-    let answer: JSONValue
-    do {
-      answer = try await BlockingWork.run { () throws(SandboxError) -> JSONValue in
-        if let answer = try Self.answerSegments(operation, service: service, timeline: timeline) {
+    let backend = self
+    let answer = try await BlockingWork.run { () throws(BackendError) -> JSONValue in
+      if let answer = try backend.answerJobs(operation) { return answer }
+      return try Self.call { () throws(SandboxError) in
+        if let answer = try Self.answerSegments(
+          operation, service: backend.service, timeline: backend.timeline)
+        {
           return answer
         }
-        return try Self.answer(operation, service: service)
+        return try Self.answer(operation, service: backend.service)
       }
-    } catch {
-      throw APIError.backendError(for: error)
     }
     if case .getNamespace(let id) = operation, answer.isNull {
       throw .notFound("No identity namespace has the id '\(id)'.")
     }
     return answer
+  }
+
+  /// Runs Sandbox calls, their errors mapped to the backend failures they stand for.
+  static func call<Value>(_ body: () throws(SandboxError) -> Value) throws(BackendError) -> Value {
+    do {
+      return try body()
+    } catch {
+      throw APIError.backendError(for: error)
+    }
+  }
+
+  /// The calls answered from the server's memory with the Sandbox's results: previews and
+  /// estimates, Catalog datasets, export jobs, and segment jobs looked up by id; `nil` for any
+  /// other operation.
+  func answerJobs(_ operation: PlatformOperation) throws(BackendError) -> JSONValue? {
+    switch operation {
+    case .createPreview(let body): return try createPreview(body)
+    case .getPreview(let id, let query): return try preview(id, query: query)
+    case .deletePreview(let id):
+      guard memory.removePreview(id) else { throw Self.unknownPreview(id) }
+      return ["status": true, "message": .string("The preview '\(id)' was deleted.")]
+    case .getEstimate(let id): return try estimate(id)
+    case .createDataSet(let body): return try createDataSet(body)
+    case .createExportJob(let body): return try createExportJob(body)
+    case .getExportJob(let id): return try exportJob(id)
+    case .cancelExportJob(let id):
+      // Lab exports are written at once; cancelling one that exists changes nothing.
+      _ = try exportJob(id)
+      return ["status": true, "message": "Export job has been marked for cancelling"]
+    case .listExportJobs(let query): return try exportJobs(query)
+    case .getSegmentJob(let id): return try Self.encoded(timeline.observed(segmentJob(id)))
+    case .cancelSegmentJob(let id):
+      // Lab jobs finish at once; cancelling one that exists is accepted and changes nothing.
+      _ = try segmentJob(id)
+      return .null
+    default: return nil
+    }
+  }
+
+  /// The segment job `id`, looked up in the job list: an unknown id is a 404.
+  func segmentJob(_ id: String) throws(BackendError) -> SegmentJob {
+    let jobs = try Self.call { () throws(SandboxError) in try service.segmentJobs() }
+    guard let job = jobs.first(where: { $0.id == id }) else {
+      throw .notFound(
+        "No segment job has the id '\(id)'. Start one with POST /data/core/ups/segment/jobs; "
+          + "GET /data/core/ups/segment/jobs lists them.")
+    }
+    return job
+  }
+
+  /// `value` as JSON, for the calls that throw backend failures.
+  static func encoded(_ value: some Encodable) throws(BackendError) -> JSONValue {
+    try call { () throws(SandboxError) in try encode(value) }
   }
 
   /// The synchronous part: one sandbox call and its encoding.
@@ -73,7 +129,8 @@ public struct SandboxBackend: PlatformBackend {
       else { return .null }
       return try encode(document(for: namespace))
     case .getProfile(let query):
-      let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")
+      let (namespace, id) = try identity(
+        query, id: "entityId", namespace: "entityIdNS", service: service)
       return try encode(
         service.profile(
           namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
@@ -83,7 +140,7 @@ public struct SandboxBackend: PlatformBackend {
       let hasRelated = query["relatedEntityId"] != nil
       let (namespace, id) = try identity(
         query, id: hasRelated ? "relatedEntityId" : "entityId",
-        namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS")
+        namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS", service: service)
       let order = query["orderby"] ?? query["orderBy"] ?? "+timestamp"
       let selection = EventSelection(
         newestFirst: order.hasPrefix("-"), startTime: query["startTime"].flatMap { Int64($0) },
@@ -118,6 +175,8 @@ public struct SandboxBackend: PlatformBackend {
       return try encode(service.document(for: policy(id, service: service)))
     case .createMergePolicy(let body):
       return try encode(service.document(for: createMergePolicy(body, service: service)))
+    case .replaceMergePolicy(let id, let body):
+      return try encode(service.document(for: replaceMergePolicy(id, body, service: service)))
     case .patchMergePolicy(let id, let body):
       return try encode(service.document(for: patchMergePolicy(id, body, service: service)))
     case .deleteMergePolicy(let id):
@@ -138,11 +197,13 @@ public struct SandboxBackend: PlatformBackend {
     switch operation {
     case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
-      .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
+      .listMergePolicies, .getMergePolicy, .createMergePolicy, .replaceMergePolicy,
+      .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
-      .listSegmentJobs:
+      .listSegmentJobs, .createPreview, .getPreview, .deletePreview, .getEstimate,
+      .createDataSet, .createExportJob, .getExportJob, .cancelExportJob, .listExportJobs:
       return true
     default: return false
     }
@@ -207,26 +268,6 @@ public struct SandboxBackend: PlatformBackend {
     } catch {
       throw .mergePolicy(error)
     }
-  }
-
-  /// `PATCH /config/mergePolicies/{id}`: the sandbox can make a policy the default; other
-  /// changes are refused as not yet served.
-  static func patchMergePolicy(_ id: String, _ body: JSONValue, service: Sandbox)
-    throws(SandboxError) -> MergePolicy
-  {
-    // The docs' sample sends one operation object rather than an array; accept both.
-    let operations = body.arrayValue ?? [body]
-    var policy = try Self.policy(id, service: service)
-    for operation in operations {
-      guard operation["path"]?.stringValue == "/default", operation["value"]?.boolValue == true
-      else {
-        throw .invalidRequest(
-          "This lab server can only PATCH '/default' to true; change other fields by creating "
-            + "a new merge policy")
-      }
-      policy = try service.setDefaultMergePolicy(id)
-    }
-    return policy
   }
 
   /// The identity of a cluster lookup: `ns`/`namespace` or `nsId`/`nsid`, with `id`.
@@ -324,18 +365,23 @@ public struct SandboxBackend: PlatformBackend {
     return pairs
   }
 
-  /// The namespace and value named by `query`'s `id`/`namespace` parameters.
-  static func identity(_ query: [String: String], id: String, namespace: String)
-    throws(SandboxError) -> (String, String)
-  {
+  /// The namespace and value named by `query`'s `id`/`namespace` parameters; without a
+  /// namespace, the id is read as an XID (the `entityId` a profile lookup answers with).
+  static func identity(
+    _ query: [String: String], id: String, namespace: String, service: Sandbox
+  ) throws(SandboxError) -> (String, String) {
     guard let value = query[id], !value.isEmpty else {
       throw .invalidRequest("The query parameter '\(id)' is required")
     }
-    guard let code = query[namespace], !code.isEmpty else {
+    if let code = query[namespace], !code.isEmpty { return (code, value) }
+    guard let xid = XID.decode(value),
+      let known = try service.registry().namespace(withID: xid.nsid)
+    else {
       throw .invalidRequest(
-        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs")
+        "'\(value)' is not an XID this sandbox issued: send '\(namespace)' with the identity's "
+          + "namespace code, or an XID from a profile lookup's 'entityId'")
     }
-    return (code, value)
+    return (known.code, xid.id)
   }
 
   /// A comma-separated list, without empty items.

@@ -55,6 +55,10 @@ extension Compiler {
       if arguments.count == 3, case .constant(.boolean(let flag)) = arguments[2] {
         caseSensitive = flag
       }
+      if case .constant(let constant) = arguments[1], let text = Runtime.text(constant) {
+        let needle = StringNeedle(text, caseSensitive: caseSensitive)
+        return { frame in .boolean(StringFunctions.predicate(builtin, subject(frame), needle)) }
+      }
       let sensitive = caseSensitive
       return { frame in
         .boolean(

@@ -91,11 +91,9 @@ extension Compiler {
         guard case .constant(.boolean(let flag)) = arguments[2] else { return nil }
         caseSensitive = flag
       }
-      let sensitive = caseSensitive
-      return { members, _ in
-        StringFunctions.predicate(
-          builtin, value(members, steps), argument, caseSensitive: sensitive)
-      }
+      guard let text = Runtime.text(argument) else { return { _, _ in false } }
+      let needle = StringNeedle(text, caseSensitive: caseSensitive)
+      return { members, _ in StringFunctions.predicate(builtin, value(members, steps), needle) }
     default:
       return nil
     }

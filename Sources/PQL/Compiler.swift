@@ -169,23 +169,6 @@ enum Compiler {
   private static func compileComparison(
     _ op: ComparisonOperator, _ left: Node, _ right: Node
   ) -> Predicate {
-    // The common segment shape, a profile field against a string, skips building values.
-    if case .path(.context(0), let steps) = left, case .constant(.string(let expected)) = right,
-      op == .equal
-    {
-      return { frame in
-        let context = frame.current
-        if case .object(let members) = context {
-          switch JSONPath.lookup(members, steps) {
-          case .missing: return false
-          case .found(.string(let actual)): return actual == expected
-          case .found(let leaf): return Runtime.compare(op, PQLValue(json: leaf), .string(expected))
-          case .throughArray: break
-          }
-        }
-        return Runtime.compare(op, Runtime.walk(context, steps), .string(expected))
-      }
-    }
     let leftCode = compile(left)
     let rightCode = compile(right)
     return { frame in Runtime.compare(op, leftCode(frame), rightCode(frame)) }

@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// do { _ = try PQLQuery("loyalty.points >") } catch {
-///   print(error.kind, error.line, error.column)  // ParseError 1 17
+///   print(error.kind.rawValue, error.line, error.column)  // ParseError 1 17
 ///   print(error.rendered())
 /// }
 /// ```

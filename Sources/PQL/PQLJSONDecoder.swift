@@ -59,8 +59,16 @@ struct PQLJSONDecoder {
       }
       guard !declarations.isEmpty else { throw fail("'\(type)' node has no variables") }
       if type == "select" { return .quantified(.select, declarations, at) }
-      let quantifier = node["quantifier"]?.stringValue ?? "some"
-      return .quantified(quantifier == "all" ? .forall : .exists, declarations, at)
+      switch node["quantifier"]?.stringValue ?? "some" {
+      case "all": return .quantified(.forall, declarations, at)
+      case "none": return .not(.quantified(.exists, declarations, at), at)
+      case "one":
+        // Exactly one: PQL text has no quantifier for it, so count what `select` keeps.
+        let selected = Syntax.quantified(.select, declarations, at)
+        return .binary(
+          .equal, .call(subject: selected, name: "count", arguments: [], at), .integer(1, at), at)
+      default: return .quantified(.exists, declarations, at)
+      }
     case "aggregation":
       let saved = variables
       defer { variables = saved }

@@ -55,15 +55,6 @@ public struct PQLQuery: Sendable {
     }
   }
 
-  /// A copy with its own compiled code, for another thread.
-  ///
-  /// A query is safe to share, but threads that evaluate the same query contend on the
-  /// reference counts of its compiled closures; with one replica per thread, two threads ran
-  /// 2.6 times as many profiles per second on the attribute benchmark as with one shared query.
-  public func makeReplica() -> PQLQuery {
-    PQLQuery(text: text, syntax: syntax, node: node, slotCount: slotCount)
-  }
-
   /// Parses, checks and compiles `text` (the same as ``init(_:)``).
   public static func compile(_ text: String) throws(PQLDiagnostic) -> PQLQuery {
     try PQLQuery(text)

@@ -13,23 +13,19 @@ enum StringFunctions {
   static func predicate(
     _ builtin: Builtin, _ subject: PQLValue, _ argument: PQLValue, caseSensitive: Bool
   ) -> Bool {
-    guard var needle = Runtime.text(argument) else { return false }
-    if !caseSensitive { needle = needle.lowercased() }
+    guard let text = Runtime.text(argument) else { return false }
+    return predicate(builtin, subject, StringNeedle(text, caseSensitive: caseSensitive))
+  }
+
+  /// Applies a string predicate with a needle prepared once (for constant arguments).
+  static func predicate(_ builtin: Builtin, _ subject: PQLValue, _ needle: StringNeedle) -> Bool {
     let negative: Bool
     switch builtin {
     case .doesNotStartWith, .doesNotEndWith, .doesNotContain, .notEqualTo: negative = true
     default: negative = false
     }
     if negative, case .list(let items) = subject, items.isEmpty { return false }
-    let found = anyText(subject) { text in
-      let haystack = caseSensitive ? text : text.lowercased()
-      switch builtin {
-      case .startsWith, .doesNotStartWith: return haystack.hasPrefix(needle)
-      case .endsWith, .doesNotEndWith: return haystack.hasSuffix(needle)
-      case .contains, .doesNotContain: return needle.isEmpty || haystack.contains(needle)
-      default: return haystack == needle
-      }
-    }
+    let found = anyText(subject) { needle.test(builtin, in: $0) }
     if negative {
       // Null subjects are false for negative predicates too (spec §1, lab convention).
       if Runtime.text(subject) == nil, !isList(subject) { return false }

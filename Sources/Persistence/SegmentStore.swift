@@ -84,21 +84,19 @@ public struct SegmentStore: Sendable {
 
   /// Saves `job` and the membership changes it made, in one transaction.
   ///
-  /// `memberships` maps a profile key to its new memberships by segment id.
-  public func finish(
-    job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]],
-    removingProfileKeysOutside keep: Set<Int64>? = nil
-  ) throws(PersistenceError) {
+  /// `memberships` maps a profile key to its new memberships by segment id. Memberships of
+  /// profiles that no longer exist (a graph absorbed by a merge, for example) are removed.
+  public func finish(job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]])
+    throws(PersistenceError)
+  {
     try database.write("save the segment job's memberships") { db in
       try Self.write(memberships: memberships, db: db)
-      if let keep {
-        let stored = try Int64.fetchAll(
-          db, sql: "SELECT DISTINCT profile_key FROM segment_membership")
-        for key in stored where !keep.contains(key) {
-          try db.execute(
-            sql: "DELETE FROM segment_membership WHERE profile_key = ?", arguments: [key])
-        }
-      }
+      try db.execute(
+        sql: """
+          DELETE FROM segment_membership
+          WHERE (profile_key > 0 AND profile_key NOT IN (SELECT graph_id FROM sandbox_identity))
+             OR (profile_key < 0 AND -profile_key NOT IN (SELECT id FROM sandbox_identity))
+          """)
       try Self.write(job: job, db: db)
     }
   }
@@ -185,6 +183,54 @@ public struct SegmentStore: Sendable {
     try database.read("list the identity graphs") { db in
       try Int64.fetchAll(
         db, sql: "SELECT DISTINCT graph_id FROM sandbox_identity ORDER BY graph_id")
+    }
+  }
+
+  /// Up to `limit` whole graphs with ids above `after`, ascending, each with its identities and
+  /// records: three queries for the whole chunk, so a job over a large sandbox reads it in bulk.
+  public func graphs(after: Int64, limit: Int) throws(PersistenceError) -> [GraphRecords] {
+    try database.read("read the profiles to segment") { db in
+      let ids = try Int64.fetchAll(
+        db,
+        sql:
+          "SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ? ORDER BY graph_id LIMIT ?",
+        arguments: [after, limit])
+      guard let low = ids.first, let high = ids.last else { return [] }
+      var graphs: [Int64: GraphRecords] = [:]
+      for id in ids {
+        graphs[id] = GraphRecords(graphID: id, members: [], profiles: [], events: [])
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql:
+          "SELECT * FROM sandbox_identity WHERE graph_id BETWEEN ? AND ? ORDER BY first_seen, id",
+        arguments: [low, high])
+      {
+        let identity = SandboxReader.storedIdentity(row)
+        graphs[identity.graphID]?.members.append(identity)
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.*, i.graph_id AS record_graph FROM sandbox_record r
+          JOIN sandbox_identity i ON r.identity_id = i.id
+          WHERE i.graph_id BETWEEN ? AND ? ORDER BY r.ordinal
+          """,
+        arguments: [low, high])
+      {
+        let record = StoredRecord(
+          batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],
+          order: row["ordinal"], kind: StoredRecord.Kind(rawValue: row["kind"]) ?? .profile,
+          identityID: row["identity_id"], eventID: row["event_id"], eventTime: row["event_time"],
+          json: row["json"])
+        let graph: Int64 = row["record_graph"]
+        if record.kind == .event {
+          graphs[graph]?.events.append(record)
+        } else {
+          graphs[graph]?.profiles.append(record)
+        }
+      }
+      return ids.compactMap { graphs[$0] }
     }
   }
 

@@ -13,8 +13,8 @@ extension Sandbox {
     return context.policy.identityGraph == .pdg ? first.graphID : -first.storedID
   }
 
-  /// `entity` with the stored `segmentMembership.ups` of the profile of `context` (the
-  /// profile lookups' hook).
+  /// `entity` with the stored `segmentMembership.ups` of the profile of `context`, replacing
+  /// any ingested one (the profile lookups' hook).
   func withSegmentMembership(_ entity: JSONValue, context: LookupContext) throws(SandboxError)
     -> JSONValue
   {
@@ -22,42 +22,92 @@ extension Sandbox {
     let stored = try storage { () throws(PersistenceError) in
       try segmentStore.memberships(profileKeys: [key])
     }
-    guard let memberships = stored[key], !memberships.isEmpty else { return entity }
-    return SegmentMembership.apply(memberships, to: entity)
+    // The service owns `segmentMembership.ups`: values ingested in fragments (an exported
+    // segment dataset, for example) never show as memberships.
+    return SegmentMembership.apply(stored[key] ?? [:], to: entity)
   }
 
   /// The profiles of the graphs `graphIDs` (every graph when `nil`) under `policy`.
   func segmentProfiles(policy: MergePolicy, graphIDs: [Int64]? = nil) throws(SandboxError)
     -> [SegmentProfile]
   {
+    var result: [SegmentProfile] = []
+    try forEachSegmentProfile(policy: policy, graphIDs: graphIDs) { result.append($0) }
+    return result
+  }
+
+  /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`) under
+  /// `policy`; every graph, or more than 2,000, are read in chunks of 2,000 graphs.
+  func forEachSegmentProfile(
+    policy: MergePolicy, graphIDs: [Int64]? = nil,
+    _ body: (SegmentProfile) throws(SandboxError) -> Void
+  ) throws(SandboxError) {
     let registry = try registry()
     let rules = try identityRules()
-    var ids = graphIDs ?? []
-    if graphIDs == nil {
-      ids = try storage { () throws(PersistenceError) in try segmentStore.graphIDs() }
-    }
     let merger = ProfileMerger(registry: registry, rules: rules)
+    if let graphIDs, graphIDs.count <= 2_000 {
+      for graphID in Set(graphIDs).sorted() {
+        let graph = try storage { () throws(PersistenceError) in
+          let members = try store.graphMembers(graphID: graphID)
+          let ids = members.map(\.storedID)
+          return GraphRecords(
+            graphID: graphID, members: members,
+            profiles: try store.records(identityIDs: ids, kind: .profile),
+            events: try store.records(identityIDs: ids, kind: .event))
+        }
+        for profile in profiles(of: graph, policy: policy, merger: merger, registry: registry) {
+          try body(profile)
+        }
+      }
+      return
+    }
+    // Many graphs (a large ingest): read them all in chunks and keep the wanted ones.
+    let wanted = graphIDs.map(Set.init)
+    var after = Int64.min
+    while true {
+      let chunk = try storage { () throws(PersistenceError) in
+        try segmentStore.graphs(after: after, limit: 2_000)
+      }
+      guard let last = chunk.last else { return }
+      after = last.graphID
+      for graph in chunk where wanted?.contains(graph.graphID) ?? true {
+        for profile in profiles(of: graph, policy: policy, merger: merger, registry: registry) {
+          try body(profile)
+        }
+      }
+    }
+  }
+
+  /// The profiles of one graph under `policy`: the whole graph under `pdg`, each identity
+  /// alone under `none`; profiles without records are skipped.
+  func profiles(
+    of graph: GraphRecords, policy: MergePolicy, merger: ProfileMerger,
+    registry: NamespaceRegistry
+  ) -> [SegmentProfile] {
+    let groups = policy.identityGraph == .pdg ? [graph.members] : graph.members.map { [$0] }
     var result: [SegmentProfile] = []
-    for graphID in ids {
-      let members = try storage { () throws(PersistenceError) in
-        try store.graphMembers(graphID: graphID)
+    for group in groups where !group.isEmpty {
+      let context = LookupContext(
+        registry: registry, rules: merger.rules, requested: group[0].identity, policy: policy,
+        members: group)
+      guard let key = Self.profileKey(context) else { continue }
+      let identities = Dictionary(
+        group.map { ($0.storedID, $0.identity) }, uniquingKeysWith: { a, _ in a })
+      let fragments = graph.profiles.compactMap { record -> ProfileFragment? in
+        guard let primary = identities[record.identityID],
+          let value = try? JSONParser.parse(record.json)
+        else { return nil }
+        return ProfileFragment(
+          datasetID: record.datasetID, batchID: record.batchID, order: record.order,
+          primaryIdentity: primary, identities: [primary], attributes: value)
       }
-      let groups = policy.identityGraph == .pdg ? [members] : members.map { [$0] }
-      for group in groups where !group.isEmpty {
-        let context = LookupContext(
-          registry: registry, rules: rules, requested: group[0].identity, policy: policy,
-          members: group)
-        guard let key = Self.profileKey(context) else { continue }
-        let fragments = try fragments(for: context)
-        let records = try storage { () throws(PersistenceError) in
-          try store.records(identityIDs: group.map(\.storedID), kind: .event)
-        }.filter { context.includes(dataset: $0.datasetID) }
-        guard !fragments.isEmpty || !records.isEmpty else { continue }
-        let merged = merger.merge(
-          fragments: fragments, identities: group.map(\.identity), policy: policy)
-        let events = records.compactMap { try? JSONParser.parse($0.json) }
-        result.append(SegmentProfile(key: key, merged: merged, events: events))
-      }
+      let events = graph.events.filter {
+        identities[$0.identityID] != nil && context.includes(dataset: $0.datasetID)
+      }.compactMap { try? JSONParser.parse($0.json) }
+      guard !fragments.isEmpty || !events.isEmpty else { continue }
+      let merged = merger.merge(
+        fragments: fragments, identities: group.map(\.identity), policy: policy)
+      result.append(SegmentProfile(key: key, merged: merged, events: events))
     }
     return result
   }

@@ -66,13 +66,16 @@ import Testing
     func set(_ port: Int) { value = port }
   }
 
-  /// Runs `body` with the port of a server that accepts only the test's client and secret.
-  static func withServer(_ body: (Int) async throws -> Void) async throws {
+  /// Runs `body` with the port of a server that accepts only the test's client and secret;
+  /// its jobs and estimates show each running stage for `jobPhase`.
+  static func withServer(jobPhase: Duration = .seconds(2), _ body: (Int) async throws -> Void)
+    async throws
+  {
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let configuration = LocalServerConfiguration(
       port: 0, clientID: "cli-client", clientSecret: Secret(secret), logger: logger)
-    let backend = SandboxBackend(sandbox: try sandbox())
+    let backend = SandboxBackend(sandbox: try sandbox(), jobPhase: jobPhase)
     let port = Port()
     let server = Task {
       try await ServerRunner.run(

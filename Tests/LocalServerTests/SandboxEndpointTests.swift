@@ -168,16 +168,6 @@ import Testing
       #expect(entities["ghost@example.com"]?["entity"] == [:])
     }
   }
-
-  @Test func previewsSayTheEngineIsMissing() async throws {
-    try await withPersona { port in
-      let status = await TestServer.errorStatus {
-        _ = try await TestServer.client(port: port).createPreview(
-          PreviewRequest(predicateExpression: #"person.gender = "female""#))
-      }
-      #expect(status == 501)
-    }
-  }
 }
 
 /// `POST /segment/conversion`, answered by the PQL engine.

@@ -6,23 +6,13 @@ import Testing
 
 /// Segment definitions and jobs through the real client, server and Sandbox.
 @Suite struct SegmentEndpointTests {
-  /// Runs `body` with a persona server whose segment jobs take 10 s per phase on `clock`.
-  private func withSegments(
-    clock: TestClock = TestClock(), _ body: (PlatformClient) async throws -> Void
-  ) async throws {
-    let sandbox = try PersonaFixture.sandbox(clock: { Date(timeIntervalSince1970: clock.now) })
-    let backend = SandboxBackend(sandbox: sandbox, jobPhase: .seconds(10), now: { clock.now })
-    try await TestServer.with(backend: backend) { port in
-      try await body(TestServer.client(port: port))
-    }
-  }
 
   private let females = SegmentDefinition(
     name: "All female customers",
     expression: SegmentExpression(value: #"person.gender = "female""#))
 
   @Test func aDefinitionIsCreatedReadListedUpdatedAndDeleted() async throws {
-    try await withSegments { client in
+    try await TestServer.withPersona { client, _ in
       let created = try await client.createSegmentDefinition(females).decode(
         SegmentDefinition.self)
       let id = try #require(created.id)
@@ -48,7 +38,7 @@ import Testing
   }
 
   @Test func aPqlJsonBodyFromTheTutorialIsAccepted() async throws {
-    try await withSegments { client in
+    try await TestServer.withPersona { client, _ in
       let tree =
         #"{\"nodeType\":\"fnApply\",\"fnName\":\"in\",\"params\":[{\"nodeType\":\"fieldLookup\",\"fieldName\":\"gender\",\"object\":{\"nodeType\":\"fieldLookup\",\"fieldName\":\"person\",\"object\":{\"nodeType\":\"literal\",\"literalType\":\"XDMObject\",\"value\":\"profile\"}}},{\"nodeType\":\"literal\",\"literalType\":\"List\",\"value\":[\"female\"]}]}"#
       let body =
@@ -59,7 +49,7 @@ import Testing
   }
 
   @Test func invalidPQLIsRefusedWith400() async throws {
-    try await withSegments { client in
+    try await TestServer.withPersona { client, _ in
       let broken = SegmentDefinition(
         name: "Broken", expression: SegmentExpression(value: "person.gender ="))
       let status = await TestServer.errorStatus {
@@ -70,7 +60,7 @@ import Testing
   }
 
   @Test func aDuplicateNameIs422() async throws {
-    try await withSegments { client in
+    try await TestServer.withPersona { client, _ in
       _ = try await client.createSegmentDefinition(females)
       let status = await TestServer.errorStatus {
         _ = try await client.createSegmentDefinition(females)
@@ -81,7 +71,7 @@ import Testing
 
   @Test func aJobIsQueuedThenProcessingThenSucceededWithCounts() async throws {
     let clock = TestClock()
-    try await withSegments(clock: clock) { client in
+    try await TestServer.withPersona(clock: clock) { client, _ in
       let created = try await client.createSegmentDefinition(females).decode(
         SegmentDefinition.self)
       let segmentID = try #require(created.id)
@@ -107,7 +97,7 @@ import Testing
   }
 
   @Test func anUnknownJobIs404AndAnUnknownSegmentCannotRun() async throws {
-    try await withSegments { client in
+    try await TestServer.withPersona { client, _ in
       for call in [
         { () async throws in _ = try await client.getSegmentJob(id: "no-such-job") },
         { () async throws in _ = try await client.createSegmentJob(segmentIDs: ["no-such-segment"])

@@ -86,16 +86,3 @@ import Testing
     #expect(query.eligibility.methods == [.batch])
   }
 }
-
-@Suite struct PQLReplicaTests {
-  @Test func aReplicaGivesTheSameAnswers() throws {
-    let query = try PQLQuery(#"loyalty.points > 1000 and xEvent[eventType = "a"].count() = 1"#)
-    let replica = query.makeReplica()
-    let profile: LabCore.JSONValue = ["loyalty": ["points": 1250]]
-    let events = PQLEventList([["eventType": "a", "timestamp": "2025-06-18T10:00:00Z"]])
-    let now = PQLDateTime(millisecondsSinceEpoch: 1_750_248_000_000)
-    #expect(query.matches(profile: profile, events: events, now: now))
-    #expect(replica.matches(profile: profile, events: events, now: now))
-    #expect(replica.text == query.text)
-  }
-}

@@ -79,3 +79,44 @@ import Testing
     #expect(throws: PQLDiagnostic.self) { try PQLJSON.decode(.string("{not json")) }
   }
 }
+
+@Suite struct PQLJSONQuantifierTests {
+  private func quantification(_ quantifier: String) -> JSONValue {
+    [
+      "nodeType": "quantification", "quantifier": .string(quantifier),
+      "variables": [
+        [
+          "nodeType": "varDecl", "varName": "E",
+          "from": [
+            "nodeType": "fieldLookup", "fieldName": "xEvent",
+            "object": ["nodeType": "parameterReference", "position": 1],
+          ],
+          "where": [
+            "nodeType": "fnApply", "fnName": "=",
+            "params": [
+              [
+                "nodeType": "fieldLookup", "fieldName": "eventType",
+                "object": ["nodeType": "varRef", "varName": "E"],
+              ],
+              ["nodeType": "literal", "literalType": "String", "value": "a"],
+            ],
+          ],
+        ]
+      ],
+    ]
+  }
+
+  @Test func everyXDMQuantifierDecodes() throws {
+    #expect(
+      try PQLJSON.decode(quantification("some")) == #"exists E from xEvent where E.eventType = "a""#
+    )
+    #expect(
+      try PQLJSON.decode(quantification("all")) == #"forall E from xEvent where E.eventType = "a""#)
+    #expect(
+      try PQLJSON.decode(quantification("none"))
+        == #"not (exists E from xEvent where E.eventType = "a")"#)
+    #expect(
+      try PQLJSON.decode(quantification("one"))
+        == #"(select E from xEvent where E.eventType = "a").count() = 1"#)
+  }
+}

@@ -1,3 +1,4 @@
+import GRDB
 import Testing
 
 @testable import Persistence
@@ -16,7 +17,7 @@ import Testing
     try store.save(Self.segment("a", name: "First", at: 1))
     #expect(try store.segments().map(\.id) == ["a", "b"])
     #expect(try store.segments().first?.streaming == true)
-    #expect(throws: PersistenceError.self) {
+    #expect(throws: Persistence.PersistenceError.self) {
       try store.save(Self.segment("c", name: "first", at: 3))
     }
     var renamed = Self.segment("a", name: "Renamed", at: 1)
@@ -48,9 +49,16 @@ import Testing
     #expect(try store.job(id: "job-1")?.status == .queued)
     job.move(to: .succeeded, at: 9)
     job.metrics.totalProfiles = 3
+    try store.database.write("add a graph") { db in
+      try db.execute(
+        sql: "INSERT INTO sandbox_identity (id, namespace, value, graph_id, first_seen) "
+          + "VALUES (1, 'Email', 'a@example.com', 1, 1)")
+    }
+    try store.save(memberships: [5: ["a": .init(status: .realized, lastQualificationTime: 1)]])
     try store.finish(
       job: job,
       memberships: [1: ["a": SegmentMembership(status: .exited, lastQualificationTime: 9)]])
+    #expect(try store.memberships(profileKeys: [5]).isEmpty, "graph 5 no longer exists")
     #expect(try store.job(id: "job-1") == job)
     #expect(try store.jobs().count == 1)
     #expect(

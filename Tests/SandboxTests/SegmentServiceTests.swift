@@ -249,6 +249,9 @@ enum SegmentPersona {
     let report = try sandbox.exportSegment(try #require(created.id), datasetName: "Women export")
     #expect(report.accepted == 2)
     #expect(try sandbox.store.datasets().contains { $0.name == "Women export" })
+    try sandbox.deleteSegment("Women")
+    let maria = try sandbox.profile(namespace: "email", id: "maria.santos@example.com")
+    #expect(maria.profile.entity[path: ["segmentMembership", "ups"]] == nil)
   }
 
   @Test func definitionsAreUpdatedAndDeletedByIdOrName() throws {
@@ -271,5 +274,23 @@ enum SegmentPersona {
       try sandbox.createSegment(
         SegmentDefinition(name: "Broken", expression: SegmentExpression(value: "person.gender =")))
     }
+  }
+
+  @Test func aLargeIngestReEvaluatesEveryTouchedProfileForStreamingSegments() throws {
+    let folder = try SegmentScratchFolder()
+    let sandbox = try Self.sandbox()
+    let created = try sandbox.createSegment(
+      SegmentDefinition(
+        name: "Women", expression: SegmentExpression(value: #"person.gender = "female""#),
+        evaluationInfo: EvaluationInfo(batch: true, continuous: true)))
+    let records = (0..<2_500).map { index in
+      SegmentPersona.crm(
+        "C\(index)", email: "p\(index)@example.com", first: "P\(index)",
+        gender: index % 5 == 0 ? "female" : "male")
+    }
+    let report = try sandbox.ingest(
+      path: folder.dataset("crm", schema: SegmentPersona.crmSchema, records: records))
+    #expect(report.affectedGraphIDs.count == 2_500)
+    #expect(try sandbox.segmentMembers(try #require(created.id)).count == 500)
   }
 }

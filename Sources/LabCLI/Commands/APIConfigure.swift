@@ -49,11 +49,11 @@ extension AEPLab {
     func run() async throws {
       let console = Console.current
       let store = CredentialStore(environment: LabEnvironment.current)
-      var credentials: PlatformAPI.PlatformCredentials
+      var credentials: PlatformCredentials
       do {
         credentials =
           try store.loadFile()
-          ?? PlatformAPI.PlatformCredentials(clientID: "", clientSecret: Secret(""), orgID: "")
+          ?? PlatformCredentials(clientID: "", clientSecret: Secret(""), orgID: "")
         if let fromPostmanEnv {
           guard let data = FileManager.default.contents(atPath: fromPostmanEnv) else {
             throw LabFailure.usage("Cannot read the Postman environment file '\(fromPostmanEnv)'.")
@@ -96,7 +96,7 @@ extension AEPLab {
       console.line("Next: 'aep-lab api token' checks that IMS accepts them.")
     }
 
-    private func apply(to credentials: inout PlatformAPI.PlatformCredentials) {
+    private func apply(to credentials: inout PlatformCredentials) {
       if let clientID { credentials.clientID = clientID }
       if let clientSecret { credentials.clientSecret = Secret(clientSecret) }
       if let orgID { credentials.orgID = orgID }

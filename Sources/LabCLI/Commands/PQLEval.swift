@@ -10,7 +10,8 @@ extension AEPLab {
       discussion: """
         The profile comes from --profile (and --events), or from the sandbox with --ns and --id. \
         --now pins the evaluation time so results are reproducible. With --format json the output \
-        is exactly one object: {"value": ...}, or {"error": {...}} with exit status 65.
+        is exactly one object: {"value": ...}, or {"error": {...}} with exit status 65. Put '--' \
+        before an expression that starts with '-'.
 
         Example: aep-lab pql eval --profile p.json --events e.json --now 2025-06-18T12:00:00Z \
         'xEvent[timestamp occurs <= 7 days before now].count() > 2'

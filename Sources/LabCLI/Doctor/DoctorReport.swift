@@ -2,6 +2,7 @@ import Curriculum
 import Foundation
 import LabCore
 import Persistence
+import PlatformAPI
 
 /// Everything `aep-lab doctor` looks at: versions, content, the state file, credentials.
 struct DoctorReport {
@@ -19,7 +20,7 @@ struct DoctorReport {
       DoctorCheck(name: "aep-lab", status: .ok, detail: LabVersion.current)
     ]
     checks.append(tool("Swift", ["swift", "--version"], environment: environment, needed: false))
-    checks.append(libcurl(environment: environment))
+    checks.append(libcurl())
     let workspace: Workspace
     do {
       workspace = try options.resolve(environment: environment)
@@ -27,12 +28,12 @@ struct DoctorReport {
       checks.append(
         DoctorCheck(
           name: "content root", status: .problem, detail: "not found", fix: error.message))
-      checks.append(PlatformCredentials.check(environment: environment))
+      checks.append(CredentialCheck.check(environment: environment))
       return DoctorReport(checks: checks)
     }
     checks.append(content(workspace))
     checks += state(workspace)
-    checks.append(PlatformCredentials.check(environment: environment))
+    checks.append(CredentialCheck.check(environment: environment))
     return DoctorReport(checks: checks)
   }
 
@@ -83,18 +84,12 @@ struct DoctorReport {
     return checks
   }
 
-  private static func libcurl(environment: [String: String]) -> DoctorCheck {
-    // Read from the development files for now; the Platform client will ask libcurl itself.
-    for command in [["pkg-config", "--modversion", "libcurl"], ["curl-config", "--version"]] {
-      if let version = firstLine(of: command, environment: environment) {
-        return DoctorCheck(
-          name: "libcurl", status: .ok,
-          detail: version.replacingOccurrences(of: "libcurl ", with: ""))
-      }
-    }
-    return DoctorCheck(
-      name: "libcurl", status: .note, detail: "not found",
-      fix: "Run 'Scripts/setup' (it installs libcurl4-openssl-dev); 'aep-lab api' needs it.")
+  private static func libcurl() -> DoctorCheck {
+    // libcurl is linked into aep-lab, so it answers for itself (version and TLS library).
+    DoctorCheck(
+      name: "libcurl", status: .ok,
+      detail: CurlTransport.libcurlVersion.replacingOccurrences(of: "libcurl/", with: "")
+        .split(separator: " ").prefix(2).joined(separator: " "))
   }
 
   private static func tool(

@@ -67,9 +67,9 @@ struct PlatformOptions: ParsableArguments {
 
   /// The credentials for this target: the configuration and `AEP_*` variables, with base URLs
   /// replaced for `--target local` and `--base-url`.
-  func credentials(store: CredentialStore) throws(LabFailure) -> PlatformAPI.PlatformCredentials {
+  func credentials(store: CredentialStore) throws(LabFailure) -> PlatformCredentials {
     let overrideURL = baseURL ?? (target == .local ? Self.localURL : nil)
-    var credentials: PlatformAPI.PlatformCredentials
+    var credentials: PlatformCredentials
     if overrideURL != nil {
       // A local server accepts any pair unless started with --client-id/--client-secret, so
       // missing settings get lab defaults instead of an error.
@@ -92,7 +92,7 @@ struct PlatformOptions: ParsableArguments {
       credentials.imsURL = overrideURL
     }
     if let imsURL { credentials.imsURL = imsURL }
-    credentials = PlatformAPI.PlatformCredentials(
+    credentials = PlatformCredentials(
       clientID: credentials.clientID, clientSecret: credentials.clientSecret,
       orgID: credentials.orgID, sandboxName: credentials.sandboxName, scopes: credentials.scopes,
       imsURL: credentials.imsURL, platformURL: credentials.platformURL)
@@ -121,16 +121,16 @@ struct PlatformOptions: ParsableArguments {
 /// The settings used against a local server when none are configured.
 enum LocalDefaults {
   /// Client ID, secret and org that `aep-lab serve` accepts when started without credentials.
-  static let credentials = PlatformAPI.PlatformCredentials(
+  static let credentials = PlatformCredentials(
     clientID: "aep-lab", clientSecret: Secret("aep-lab-local"), orgID: "AEPLAB@AdobeOrg")
 
   /// Fills every empty setting of `credentials` with the lab default.
-  static func fill(_ credentials: inout PlatformAPI.PlatformCredentials) {
+  static func fill(_ credentials: inout PlatformCredentials) {
     if credentials.clientID.isEmpty { credentials.clientID = Self.credentials.clientID }
     if credentials.clientSecret.isEmpty { credentials.clientSecret = Self.credentials.clientSecret }
     if credentials.orgID.isEmpty { credentials.orgID = Self.credentials.orgID }
     if credentials.sandboxName.isEmpty {
-      credentials.sandboxName = PlatformAPI.PlatformCredentials.defaultSandbox
+      credentials.sandboxName = PlatformCredentials.defaultSandbox
     }
   }
 }

@@ -4,7 +4,7 @@ import PlatformAPI
 /// Asks for missing credentials on a terminal; the secret is read without echo.
 enum Prompt {
   /// Asks for each missing setting of `credentials`.
-  static func ask(for credentials: inout PlatformAPI.PlatformCredentials, console: Console) {
+  static func ask(for credentials: inout PlatformCredentials, console: Console) {
     if credentials.clientID.isEmpty {
       credentials.clientID = read("Client ID (API key): ", console: console)
     }
