@@ -111,10 +111,11 @@ enum SegmentBenchmark {
       var local = Array(repeating: UInt64(0), count: segments.count + 1)
       var localMembers = Array(repeating: 0, count: segments.count)
       let instant = PQLDateTime(millisecondsSinceEpoch: now)
+      let values = SyntheticData.Values()
       for index in from..<to {
         var clock = DispatchTime.now().uptimeNanoseconds
-        var profile = data.profile(index)
-        let events = PQLEventList(data.events(index))
+        var profile = data.profile(index, values)
+        let events = PQLEventList(data.events(index, values))
         var tick = DispatchTime.now().uptimeNanoseconds
         local[segments.count] += tick - clock
         for (position, query) in queries.enumerated() {

@@ -167,39 +167,43 @@ struct SyntheticData {
     }
   }
 
-  /// Profile `index` as the merged XDM entity PQL reads; the nested objects of each enumerated
-  /// column value are built once and shared (copy on write), as a loader interning values would.
-  func profile(_ index: Int) -> JSONValue {
-    .object([
-      "person": Self.persons[Int(gender[index]) * Self.names.count + Int(name[index])],
-      "homeAddress": Self.addresses[Int(city[index])],
-      "loyalty": Self.loyalties[Int(level[index])],
-    ])
-  }
-
-  static let persons: [JSONValue] = genders.flatMap { gender in
-    names.map { name in ["gender": .string(gender), "name": ["firstName": .string(name)]] }
-  }
-  static let addresses: [JSONValue] = cities.map { ["city": .string($0)] }
-  static let loyalties: [JSONValue] = levels.map { ["level": .string($0)] }
-  /// One event object per (eventType, product) pair, without its timestamp: each event copies
-  /// one (a copy keeps the hash layout, so only `timestamp` is hashed) and sets its time.
-  static let eventTemplates: [[String: JSONValue]] = types.flatMap { type in
-    products.map { product in
-      var members = [String: JSONValue](minimumCapacity: 3)
-      members["eventType"] = .string(type)
-      members["productListItems"] = [["name": .string(product)]]
-      return members
+  /// The nested objects of each enumerated column value, built once per worker thread and
+  /// shared (copy on write) by its profiles and events, as a loader interning values would;
+  /// one set per thread keeps the two threads off each other's reference counts.
+  struct Values {
+    let persons: [JSONValue] = genders.flatMap { gender in
+      names.map { name in ["gender": .string(gender), "name": ["firstName": .string(name)]] }
+    }
+    let addresses: [JSONValue] = cities.map { ["city": .string($0)] }
+    let loyalties: [JSONValue] = levels.map { ["level": .string($0)] }
+    /// One event object per (eventType, product) pair, without its timestamp: each event copies
+    /// one (a copy keeps the hash layout, so only `timestamp` is hashed) and sets its time.
+    let eventTemplates: [[String: JSONValue]] = types.flatMap { type in
+      products.map { product in
+        var members = [String: JSONValue](minimumCapacity: 3)
+        members["eventType"] = .string(type)
+        members["productListItems"] = [["name": .string(product)]]
+        return members
+      }
     }
   }
 
+  /// Profile `index` as the merged XDM entity PQL reads.
+  func profile(_ index: Int, _ values: Values) -> JSONValue {
+    .object([
+      "person": values.persons[Int(gender[index]) * Self.names.count + Int(name[index])],
+      "homeAddress": values.addresses[Int(city[index])],
+      "loyalty": values.loyalties[Int(level[index])],
+    ])
+  }
+
   /// Profile `index`'s events as XDM ExperienceEvents.
-  func events(_ index: Int) -> [JSONValue] {
+  func events(_ index: Int, _ values: Values) -> [JSONValue] {
     var result: [JSONValue] = []
     let range = Int(eventStart[index])..<Int(eventStart[index + 1])
     result.reserveCapacity(range.count)
     for event in range {
-      var members = Self.eventTemplates[
+      var members = values.eventTemplates[
         Int(type[event]) * Self.products.count + Int(product[event])]
       members["timestamp"] = .string(SegmentClock.isoString(timestamp[event]))
       result.append(.object(members))
