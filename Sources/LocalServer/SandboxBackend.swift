@@ -129,7 +129,8 @@ public struct SandboxBackend: PlatformBackend {
       else { return .null }
       return try encode(document(for: namespace))
     case .getProfile(let query):
-      let (namespace, id) = try identity(query, id: "entityId", namespace: "entityIdNS")
+      let (namespace, id) = try identity(
+        query, id: "entityId", namespace: "entityIdNS", service: service)
       return try encode(
         service.profile(
           namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
@@ -139,7 +140,7 @@ public struct SandboxBackend: PlatformBackend {
       let hasRelated = query["relatedEntityId"] != nil
       let (namespace, id) = try identity(
         query, id: hasRelated ? "relatedEntityId" : "entityId",
-        namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS")
+        namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS", service: service)
       let order = query["orderby"] ?? query["orderBy"] ?? "+timestamp"
       let selection = EventSelection(
         newestFirst: order.hasPrefix("-"), startTime: query["startTime"].flatMap { Int64($0) },
@@ -174,6 +175,8 @@ public struct SandboxBackend: PlatformBackend {
       return try encode(service.document(for: policy(id, service: service)))
     case .createMergePolicy(let body):
       return try encode(service.document(for: createMergePolicy(body, service: service)))
+    case .replaceMergePolicy(let id, let body):
+      return try encode(service.document(for: replaceMergePolicy(id, body, service: service)))
     case .patchMergePolicy(let id, let body):
       return try encode(service.document(for: patchMergePolicy(id, body, service: service)))
     case .deleteMergePolicy(let id):
@@ -194,7 +197,8 @@ public struct SandboxBackend: PlatformBackend {
     switch operation {
     case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
-      .listMergePolicies, .getMergePolicy, .createMergePolicy, .patchMergePolicy,
+      .listMergePolicies, .getMergePolicy, .createMergePolicy, .replaceMergePolicy,
+      .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
@@ -264,26 +268,6 @@ public struct SandboxBackend: PlatformBackend {
     } catch {
       throw .mergePolicy(error)
     }
-  }
-
-  /// `PATCH /config/mergePolicies/{id}`: the sandbox can make a policy the default; other
-  /// changes are refused as not yet served.
-  static func patchMergePolicy(_ id: String, _ body: JSONValue, service: Sandbox)
-    throws(SandboxError) -> MergePolicy
-  {
-    // The docs' sample sends one operation object rather than an array; accept both.
-    let operations = body.arrayValue ?? [body]
-    var policy = try Self.policy(id, service: service)
-    for operation in operations {
-      guard operation["path"]?.stringValue == "/default", operation["value"]?.boolValue == true
-      else {
-        throw .invalidRequest(
-          "This lab server can only PATCH '/default' to true; change other fields by creating "
-            + "a new merge policy")
-      }
-      policy = try service.setDefaultMergePolicy(id)
-    }
-    return policy
   }
 
   /// The identity of a cluster lookup: `ns`/`namespace` or `nsId`/`nsid`, with `id`.
@@ -381,18 +365,23 @@ public struct SandboxBackend: PlatformBackend {
     return pairs
   }
 
-  /// The namespace and value named by `query`'s `id`/`namespace` parameters.
-  static func identity(_ query: [String: String], id: String, namespace: String)
-    throws(SandboxError) -> (String, String)
-  {
+  /// The namespace and value named by `query`'s `id`/`namespace` parameters; without a
+  /// namespace, the id is read as an XID (the `entityId` a profile lookup answers with).
+  static func identity(
+    _ query: [String: String], id: String, namespace: String, service: Sandbox
+  ) throws(SandboxError) -> (String, String) {
     guard let value = query[id], !value.isEmpty else {
       throw .invalidRequest("The query parameter '\(id)' is required")
     }
-    guard let code = query[namespace], !code.isEmpty else {
+    if let code = query[namespace], !code.isEmpty { return (code, value) }
+    guard let xid = XID.decode(value),
+      let known = try service.registry().namespace(withID: xid.nsid)
+    else {
       throw .invalidRequest(
-        "The query parameter '\(namespace)' is required: this lab server does not look up XIDs")
+        "'\(value)' is not an XID this sandbox issued: send '\(namespace)' with the identity's "
+          + "namespace code, or an XID from a profile lookup's 'entityId'")
     }
-    return (code, value)
+    return (known.code, xid.id)
   }
 
   /// A comma-separated list, without empty items.

@@ -60,6 +60,46 @@ public struct MergePolicySet: Sendable, Hashable, Codable {
     }
   }
 
+  /// Replaces the policy `key` with `replacement`, keeping its id and raising its version.
+  ///
+  /// A replacement that is the default (or active on edge) takes that role from the others;
+  /// the default cannot give its role up this way, since a sandbox always has one.
+  ///
+  /// - Throws: ``ProfileError`` when `key` is unknown, the name is empty or taken by another
+  ///   policy, a dataSetPrecedence order is empty, or the default would stop being one.
+  @discardableResult
+  public mutating func replace(_ key: String, with replacement: MergePolicy, epoch: Int64)
+    throws(ProfileError) -> MergePolicy
+  {
+    let target = try policy(key)
+    guard !replacement.name.isEmpty else { throw .emptyName }
+    let lowered = replacement.name.lowercased()
+    guard !policies.contains(where: { $0.id != target.id && $0.name.lowercased() == lowered })
+    else { throw .duplicateMergePolicyName(replacement.name) }
+    if let order = replacement.attributeMerge.order, order.isEmpty { throw .emptyDatasetOrder }
+    if target.isDefault, !replacement.isDefault { throw .defaultCannotBeUnset(target.name) }
+    var updated = replacement
+    updated.id = target.id
+    updated.version = target.version + 1
+    updated.updateEpoch = epoch
+    for index in policies.indices where policies[index].id != target.id {
+      if updated.isDefault, policies[index].isDefault {
+        policies[index].isDefault = false
+        policies[index].version += 1
+        policies[index].updateEpoch = epoch
+      }
+      if updated.isActiveOnEdge, policies[index].isActiveOnEdge {
+        policies[index].isActiveOnEdge = false
+        policies[index].version += 1
+        policies[index].updateEpoch = epoch
+      }
+    }
+    if let index = policies.firstIndex(where: { $0.id == target.id }) {
+      policies[index] = updated
+    }
+    return updated
+  }
+
   /// Removes the policy `key` and returns it.
   ///
   /// - Throws: ``ProfileError`` when it is unknown, the default, or active on edge.

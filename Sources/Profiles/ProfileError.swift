@@ -10,6 +10,8 @@ public enum ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
   case activeOnEdgeCannotBeDeleted(String)
   /// The default policy cannot be deleted.
   case defaultCannotBeDeleted(String)
+  /// The default policy cannot stop being the default; another must become it instead.
+  case defaultCannotBeUnset(String)
   /// dataSetPrecedence needs at least one dataset.
   case emptyDatasetOrder
   /// A name is empty.
@@ -29,6 +31,8 @@ public enum ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
         "'\(name)' is active on edge and cannot be deleted; make another policy active on edge first"
     case .defaultCannotBeDeleted(let name):
       return "'\(name)' is the default merge policy; make another policy the default first"
+    case .defaultCannotBeUnset(let name):
+      return "'\(name)' is the default merge policy; make another policy the default instead"
     case .emptyDatasetOrder:
       return "dataSetPrecedence needs a dataset order, for example '--dataset-order CRM,Loyalty'"
     case .emptyName:

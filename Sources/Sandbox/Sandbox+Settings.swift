@@ -90,6 +90,48 @@ extension Sandbox {
     name: String, attributeMerge: String, datasetOrder: [String] = [], identityGraph: String,
     isDefault: Bool = false, isActiveOnEdge: Bool = false
   ) throws(SandboxError) -> MergePolicy {
+    let policy = try makeMergePolicy(
+      id: UUID().uuidString.lowercased(), name: name, attributeMerge: attributeMerge,
+      datasetOrder: datasetOrder, identityGraph: identityGraph, isDefault: isDefault,
+      isActiveOnEdge: isActiveOnEdge)
+    var policies = try mergePolicies()
+    do {
+      try policies.add(policy)
+    } catch {
+      throw .mergePolicy(error)
+    }
+    try storage { () throws(PersistenceError) in try store.save(mergePolicies: policies) }
+    return policy
+  }
+
+  /// Replaces every setting of the merge policy `key` (its id stays) and returns it.
+  ///
+  /// The arguments mean what they mean for ``createMergePolicy(name:attributeMerge:datasetOrder:identityGraph:isDefault:isActiveOnEdge:)``.
+  @discardableResult
+  public func updateMergePolicy(
+    _ key: String, name: String, attributeMerge: String, datasetOrder: [String] = [],
+    identityGraph: String, isDefault: Bool, isActiveOnEdge: Bool
+  ) throws(SandboxError) -> MergePolicy {
+    var policies = try mergePolicies()
+    let replacement = try makeMergePolicy(
+      id: key, name: name, attributeMerge: attributeMerge, datasetOrder: datasetOrder,
+      identityGraph: identityGraph, isDefault: isDefault, isActiveOnEdge: isActiveOnEdge)
+    let updated: MergePolicy
+    do {
+      updated = try policies.replace(
+        key, with: replacement, epoch: Int64(clock().timeIntervalSince1970))
+    } catch {
+      throw .mergePolicy(error)
+    }
+    try storage { () throws(PersistenceError) in try store.save(mergePolicies: policies) }
+    return updated
+  }
+
+  /// A policy from the command line's or the API's words, its datasets resolved to ids.
+  private func makeMergePolicy(
+    id: String, name: String, attributeMerge: String, datasetOrder: [String],
+    identityGraph: String, isDefault: Bool, isActiveOnEdge: Bool
+  ) throws(SandboxError) -> MergePolicy {
     let merge: AttributeMerge
     switch attributeMerge.lowercased() {
     case "timestampordered": merge = .timestampOrdered
@@ -106,18 +148,9 @@ extension Sandbox {
     guard let stitching = IdentityStitching(rawValue: identityGraph.lowercased()) else {
       throw .invalidRequest("'\(identityGraph)' is not an identity graph type. Use 'pdg' or 'none'")
     }
-    var policies = try mergePolicies()
-    let policy = MergePolicy(
-      id: UUID().uuidString.lowercased(), name: name, attributeMerge: merge,
-      identityGraph: stitching, isDefault: isDefault, isActiveOnEdge: isActiveOnEdge, version: 1,
-      updateEpoch: Int64(clock().timeIntervalSince1970))
-    do {
-      try policies.add(policy)
-    } catch {
-      throw .mergePolicy(error)
-    }
-    try storage { () throws(PersistenceError) in try store.save(mergePolicies: policies) }
-    return policy
+    return MergePolicy(
+      id: id, name: name, attributeMerge: merge, identityGraph: stitching, isDefault: isDefault,
+      isActiveOnEdge: isActiveOnEdge, version: 1, updateEpoch: Int64(clock().timeIntervalSince1970))
   }
 
   /// The merge policy with id or name `key`.

@@ -1,3 +1,4 @@
+import Foundation
 import Identities
 
 /// The lab's native identity ids (XIDs): `base64url("{nsid}|{value}")` without padding.
@@ -27,6 +28,21 @@ public enum XID {
       for shift in [18, 12, 6] { output.append(alphabet[Int(chunk >> UInt32(shift) & 63)]) }
     }
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The namespace id and value a lab XID stands for, or `nil` when `xid` is not one.
+  ///
+  /// For example, `XID.decode("NnxqYW5lQGV4YW1wbGUuY29t")` is `(6, "jane@example.com")`.
+  public static func decode(_ xid: String) -> (nsid: Int, id: String)? {
+    var base64 = xid.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+      of: "_", with: "/")
+    base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+    guard let data = Data(base64Encoded: base64),
+      let text = String(data: data, encoding: .utf8),
+      let bar = text.firstIndex(of: "|"), let nsid = Int(text[..<bar])
+    else { return nil }
+    let id = String(text[text.index(after: bar)...])
+    return id.isEmpty ? nil : (nsid, id)
   }
 
   /// The XID of `identity` in `registry`.

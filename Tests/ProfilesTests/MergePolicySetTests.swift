@@ -43,3 +43,41 @@ import Testing
     #expect(throws: ProfileError.duplicateMergePolicyName("Edge")) { try set.add(policy("Edge")) }
   }
 }
+
+@Suite struct MergePolicySetReplaceTests {
+  private func policy(_ name: String, isDefault: Bool = false) -> MergePolicy {
+    MergePolicy(
+      id: name.lowercased(), name: name, attributeMerge: .timestampOrdered, identityGraph: .none,
+      isDefault: isDefault)
+  }
+
+  @Test func replacementKeepsTheIDAndTakesTheDefaultRole() throws {
+    var set = MergePolicySet()
+    try set.add(policy("Other"))
+    var replacement = policy("Renamed", isDefault: true)
+    replacement.id = "ignored"
+    let updated = try set.replace("Other", with: replacement, epoch: 42)
+    #expect(updated.id == "other")
+    #expect(updated.version == 2)
+    #expect(set.defaultPolicy.id == "other")
+    #expect(set.policies.filter(\.isDefault).count == 1)
+  }
+
+  @Test func theDefaultCannotStopBeingTheDefault() throws {
+    var set = MergePolicySet()
+    let current = set.defaultPolicy
+    var replacement = current
+    replacement.isDefault = false
+    #expect(throws: ProfileError.defaultCannotBeUnset(current.name)) {
+      try set.replace(current.id, with: replacement, epoch: 1)
+    }
+  }
+
+  @Test func aNameTakenByAnotherPolicyIsRefused() throws {
+    var set = MergePolicySet()
+    try set.add(policy("Other"))
+    #expect(throws: ProfileError.duplicateMergePolicyName(set.defaultPolicy.name)) {
+      try set.replace("Other", with: policy(set.defaultPolicy.name), epoch: 1)
+    }
+  }
+}
