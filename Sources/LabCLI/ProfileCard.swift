@@ -19,8 +19,10 @@ enum ProfileCard {
     ("Country", ["homeAddress", "country"]),
   ]
 
-  /// The card as text.
-  static func render(_ lookup: ProfileLookup, console: Console) -> String {
+  /// The card as text; `segmentNames` maps segment ids to the names shown.
+  static func render(
+    _ lookup: ProfileLookup, segmentNames: [String: String] = [:], console: Console
+  ) -> String {
     let entity = lookup.profile.entity
     var lines: [String] = []
     let first = entity[path: ["person", "name", "firstName"]]?.stringValue
@@ -65,20 +67,35 @@ enum ProfileCard {
     let total = leaves(entity).filter { !$0.0.hasPrefix("identityMap") }.count
     lines.append(console.styled("  \(total) attributes in all; '--format json' shows them.", .dim))
     lines.append("")
-    lines.append(
+    var events =
       console.styled("Events", .bold) + "  \(lookup.eventCount) (see 'aep-lab profile events --ns "
-        + "\(lookup.requested.namespace) --id \(lookup.requested.id)')")
+      + "\(lookup.requested.namespace) --id \(lookup.requested.id)')"
+    if lookup.eventCount == 0, case .dataSetPrecedence = policy.attributeMerge {
+      events += "; this merge policy reads only the datasets in its order, events included"
+    }
+    lines.append(events)
     let segments = entity[path: ["segmentMembership", "ups"]]?.objectValue ?? [:]
-    let realized = segments.filter { _, value in value["status"]?.stringValue != "exited" }.keys
+    let members = segments.filter { _, value in value["status"]?.stringValue != "exited" }
+      .map { id, value in
+        "\(segmentNames[id] ?? id) (\(value["status"]?.stringValue ?? "realized"))"
+      }
       .sorted()
     lines.append(
       console.styled("Segments", .bold) + "  "
-        + (realized.isEmpty ? "none yet" : realized.joined(separator: ", ")))
+        + (members.isEmpty ? "none yet" : members.joined(separator: ", ")))
     lines.append(
       console.styled("Sources", .bold) + "  \(lookup.profile.sources.count) dataset(s), "
         + "\(lookup.profile.fragmentCount) fragment(s); last modified \(lookup.entity?.lastModifiedAt ?? "?")"
     )
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The names of the sandbox's segments by id, for the card's segment line.
+  static func segmentNames(in sandbox: Sandbox) -> [String: String] {
+    let definitions = (try? sandbox.segmentDefinitions()) ?? []
+    return Dictionary(
+      definitions.compactMap { definition in definition.id.map { ($0, definition.name) } },
+      uniquingKeysWith: { first, _ in first })
   }
 
   /// A value as short text.

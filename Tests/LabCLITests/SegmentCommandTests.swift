@@ -38,6 +38,10 @@ import Testing
     #expect(entity?[path: ["entity", "segmentMembership", "ups", id, "status"]] == "realized")
     let members = await sandbox.run(["segment", "members", "All Female Customers"])
     #expect(members.output.contains("realized"))
+    let card = await sandbox.run([
+      "profile", "get", "--ns", "email", "--id", "maria.santos@example.com",
+    ])
+    #expect(card.output.contains("All Female Customers (realized)"))
   }
 
   @Test func streamingIsRefusedWithTheReasonAndShowListsTheMethods() async throws {

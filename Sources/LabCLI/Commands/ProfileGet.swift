@@ -44,7 +44,9 @@ extension AEPLab {
       if output.format == .json {
         console.line(WireJSON.render(lookup.response))
       } else {
-        console.write(ProfileCard.render(lookup, console: console))
+        console.write(
+          ProfileCard.render(
+            lookup, segmentNames: ProfileCard.segmentNames(in: sandbox), console: console))
       }
     }
   }

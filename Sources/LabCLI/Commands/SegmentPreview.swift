@@ -34,9 +34,12 @@ extension AEPLab {
       console.line(
         "\(audience.estimate.estimatedSize) of \(audience.estimate.totalRows ?? 0) profiles "
           + "qualify; showing \(audience.samples.count).")
+      let names = ProfileCard.segmentNames(in: sandbox)
       for lookup in audience.samples {
         console.line("")
-        console.write(ProfileCard.render(lookup, console: console))
+        console.write(
+          ProfileCard.render(
+            lookup, segmentNames: names, console: console))
       }
     }
   }
