@@ -61,6 +61,21 @@ import Testing
       ])
   }
 
+  @Test func aQuotedTrueIsCalledOutAsText() async throws {
+    let report = try await check(#"{"q1": "c", "q2": "true", "q3": ["a", "c"]}"#)
+    #expect(
+      report.findings.map(\.message) == [
+        "Question 'q2' has the wrong type. Write true without quotes."
+      ])
+  }
+
+  @Test func anAnswerFileThatIsNotAnObjectIsOneFinding() async throws {
+    let report = try await check(#"["c"]"#)
+    #expect(report.findings.count == 1)
+    #expect(report.findings.first?.expected == "a JSON object")
+    #expect(report.findings.first?.found == "a list")
+  }
+
   @Test func answerFileThatIsNotJsonIsOneFinding() async throws {
     let report = try await check("{ q1: c }")
     #expect(report.findings.count == 1)

@@ -85,11 +85,15 @@ public struct FieldRule: Codable, Sendable, Equatable {
       return [finding("\(subject) is missing.", expected: expectation, found: "nothing")]
     }
     if let type, !Self.value(value, isOfType: type) {
-      return [
-        finding(
-          "\(subject) has the wrong type.", expected: "a value of type \(type)",
-          found: Self.describe(value))
-      ]
+      var message = "\(subject) has the wrong type."
+      if type == "boolean", let text = value.stringValue?.lowercased(),
+        text == "true" || text == "false"
+      {
+        message += " Write \(text) without quotes."
+      } else if type == "number", let text = value.stringValue, Double(text) != nil {
+        message += " Write \(text) without quotes."
+      }
+      return [finding(message, expected: "a value of type \(type)", found: Self.describe(value))]
     }
     if notEmpty == true, Self.isEmpty(value) {
       return [finding("\(subject) is empty.", expected: expectation, found: "empty")]

@@ -67,6 +67,18 @@ public struct QuizChecker: Checker {
     questions = decoded.questions
   }
 
+  /// What kind of JSON value `value` is, in words.
+  static func kindName(of value: JSONValue) -> String {
+    switch value {
+    case .array: return "a list"
+    case .string: return "a string"
+    case .number: return "a number"
+    case .bool: return "true or false"
+    case .null: return "null"
+    case .object: return "an object"
+    }
+  }
+
   /// The files this checker reads.
   public var answerFiles: [String] { [file] }
 
@@ -81,6 +93,14 @@ public struct QuizChecker: Checker {
       return CheckReport(exerciseID: submission.exercise.id, findings: [finding])
     }
     let location = submission.location(of: file)
+    guard document.objectValue != nil else {
+      let finding = Finding(
+        message:
+          "The answer file must be one JSON object with an answer per question, such as "
+          + "{\"\(questions[0].id)\": \"b\"}.",
+        expected: "a JSON object", found: Self.kindName(of: document), location: location)
+      return CheckReport(exerciseID: submission.exercise.id, findings: [finding])
+    }
     var findings: [Finding] = []
     for question in questions {
       let answer = document[question.id]
