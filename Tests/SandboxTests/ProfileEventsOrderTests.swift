@@ -29,3 +29,14 @@ import Testing
     #expect(errors.contains("--limit must be 1 or more"))
   }
 }
+
+@Suite struct EmptyIngestTests {
+  @Test func anEmptyFileIsInvalidDataThatSaysSo() async throws {
+    let root = try SandboxCLITests.workspace()
+    let file = root.url.appendingPathComponent("empty.ndjson")
+    try Data().write(to: file)
+    let (status, _, errors) = await SandboxCLITests.run(["ingest", file.path], root: root)
+    #expect(status == 65)
+    #expect(errors.contains("holds no records"))
+  }
+}

@@ -54,6 +54,11 @@ extension AEPLab {
       } else {
         Self.render(report, console: console)
       }
+      if report.accepted == 0, report.rejected == 0 {
+        throw LabFailure.invalidData(
+          "'\(path)' holds no records, so nothing was stored. A dataset file has one XDM record "
+            + "(a JSON object) per line, or a JSON array of them; see datasets/luma for examples.")
+      }
       if !report.committed && report.rejected > 0 {
         throw LabFailure.invalidData(
           "Nothing was stored: \(report.rejected) record(s) were refused under --strict. Fix them "
