@@ -184,17 +184,25 @@ struct IdentityIndex: Sendable {
 }
 
 /// An open-addressing hash table from an identity pair (packed in 64 bits) to its link.
+///
+/// Each slot holds the key and its link side by side, so a look-up touches one cache line.
 struct LinkIndex: Sendable {
-  private var keys: [UInt64] = Array(repeating: .max, count: 16)
-  private var values: [Int32] = Array(repeating: -1, count: 16)
+  private struct Slot {
+    var key: UInt64
+    /// The link, or -1 for an empty slot.
+    var value: Int32
+  }
+
+  private static let empty = Slot(key: .max, value: -1)
+  private var slots: [Slot] = Array(repeating: LinkIndex.empty, count: 16)
   private var mask = 15
   private(set) var count = 0
 
   /// Makes room for `capacity` links without growing.
   mutating func reserveCapacity(_ capacity: Int) {
-    var size = keys.count
+    var size = slots.count
     while size < capacity * 2 { size *= 2 }
-    if size > keys.count { rehash(size: size) }
+    if size > slots.count { rehash(size: size) }
   }
 
   private static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -207,8 +215,9 @@ struct LinkIndex: Sendable {
   subscript(key: UInt64) -> Int32? {
     var slot = Self.slot(key, mask)
     while true {
-      if values[slot] < 0 { return nil }
-      if keys[slot] == key { return values[slot] }
+      let entry = slots[slot]
+      if entry.value < 0 { return nil }
+      if entry.key == key { return entry.value }
       slot = (slot + 1) & mask
     }
   }
@@ -216,24 +225,20 @@ struct LinkIndex: Sendable {
   /// Records `value` for a `key` that is not in the table yet.
   mutating func insert(_ key: UInt64, _ value: Int32) {
     count += 1
-    if count * 2 > keys.count { rehash(size: keys.count * 2) }
+    if count * 2 > slots.count { rehash(size: slots.count * 2) }
+    place(key, value)
+  }
+
+  private mutating func place(_ key: UInt64, _ value: Int32) {
     var slot = Self.slot(key, mask)
-    while values[slot] >= 0 { slot = (slot + 1) & mask }
-    keys[slot] = key
-    values[slot] = value
+    while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Slot(key: key, value: value)
   }
 
   private mutating func rehash(size: Int) {
-    let oldKeys = keys
-    let oldValues = values
-    keys = Array(repeating: .max, count: size)
-    values = Array(repeating: -1, count: size)
+    let old = slots
+    slots = Array(repeating: Self.empty, count: size)
     mask = size - 1
-    for index in oldKeys.indices where oldValues[index] >= 0 {
-      var slot = Self.slot(oldKeys[index], mask)
-      while values[slot] >= 0 { slot = (slot + 1) & mask }
-      keys[slot] = oldKeys[index]
-      values[slot] = oldValues[index]
-    }
+    for entry in old where entry.value >= 0 { place(entry.key, entry.value) }
   }
 }
