@@ -24,21 +24,20 @@ struct IdentityIndex: Sendable {
   private var mask = 15
   /// Every interned value's UTF-8 bytes, one after the other.
   private var bytes: [UInt8] = []
-  /// Where each vertex's value ends in `bytes` (it starts where the previous one ends).
-  private var ends: [Int] = []
-  /// Each vertex's namespace number.
-  private(set) var namespaceOf: [UInt16] = []
+  /// Each vertex's namespace number (high 16 bits) and where its value ends in `bytes` (low 48
+  /// bits; it starts where the previous one ends): one array, so a probe's compare reads one
+  /// place for both.
+  private var spans: [UInt64] = []
   /// The namespace codes seen so far, by number.
   private(set) var namespaces: [String] = []
 
   /// The number of identities.
-  var count: Int { ends.count }
+  var count: Int { spans.count }
 
   /// Makes room for `capacity` identities without growing.
   mutating func reserveCapacity(_ capacity: Int) {
     hashes.reserveCapacity(capacity)
-    ends.reserveCapacity(capacity)
-    namespaceOf.reserveCapacity(capacity)
+    spans.reserveCapacity(capacity)
     bytes.reserveCapacity(capacity * 24)
     var size = slots.count
     while size < capacity * 2 { size *= 2 }
@@ -47,15 +46,24 @@ struct IdentityIndex: Sendable {
 
   /// The identity of `vertex`, with its strings made now.
   subscript(vertex: Int) -> Identity {
-    let start = vertex == 0 ? 0 : ends[vertex - 1]
     let value = bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[vertex]]), as: UTF8.self)
+      String(
+        decoding: UnsafeBufferPointer(rebasing: $0[start(of: vertex)..<end(of: vertex)]),
+        as: UTF8.self)
     }
-    return Identity(namespace: namespaces[Int(namespaceOf[vertex])], id: value)
+    return Identity(namespace: namespace(of: vertex), id: value)
   }
 
   /// The namespace code of `vertex`, without making its value's string.
-  func namespace(of vertex: Int) -> String { namespaces[Int(namespaceOf[vertex])] }
+  func namespace(of vertex: Int) -> String { namespaces[Int(spans[vertex] >> 48)] }
+
+  private static let endMask: UInt64 = 0xFFFF_FFFF_FFFF
+
+  private func start(of vertex: Int) -> Int {
+    vertex == 0 ? 0 : Int(truncatingIfNeeded: spans[vertex - 1] & Self.endMask)
+  }
+
+  private func end(of vertex: Int) -> Int { Int(truncatingIfNeeded: spans[vertex] & Self.endMask) }
 
   /// The number of `namespace` (a handful of namespaces: a linear scan beats hashing them).
   private func number(of namespace: String) -> UInt16? {
@@ -85,8 +93,7 @@ struct IdentityIndex: Sendable {
     if Int(probe.namespace) == namespaces.count { namespaces.append(identity.namespace) }
     var value = identity.id
     value.withUTF8 { bytes.append(contentsOf: $0) }
-    ends.append(bytes.count)
-    namespaceOf.append(probe.namespace)
+    spans.append(UInt64(probe.namespace) << 48 | UInt64(bytes.count))
     hashes.append(probe.hash)
     if hashes.count * 2 > slots.count { rehash(size: slots.count * 2) }
     place(Int32(hashes.count - 1), hash: probe.hash)
@@ -103,8 +110,10 @@ struct IdentityIndex: Sendable {
         if entry == 0 { return nil }
         if entry & 0xFFFF_FFFF_0000_0000 == tag {
           let vertex = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-          let start = vertex == 0 ? 0 : ends[vertex - 1]
-          if namespaceOf[vertex] == namespace, ends[vertex] - start == value.count,
+          let span = spans[vertex]
+          let start = start(of: vertex)
+          if span >> 48 == UInt64(namespace),
+            Int(truncatingIfNeeded: span & Self.endMask) - start == value.count,
             Self.equal(arena, start, value)
           {
             return Int32(vertex)
