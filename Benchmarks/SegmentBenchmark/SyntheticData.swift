@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LabCore
 import Segmentation
@@ -65,85 +66,161 @@ struct SyntheticData {
     }
   }
 
-  /// Reads both files into columns.
+  /// Reads both files into columns: memory-mapped, each file split in two halves at a line
+  /// break and parsed byte by byte on two threads.
   static func load(from folder: String) throws -> SyntheticData {
     var data = SyntheticData()
-    let profiles = try Data(contentsOf: URL(fileURLWithPath: folder + "/profiles.csv"))
-    forEachRow(profiles) { fields in
-      data.gender.append(index(of: fields[1], in: genders))
-      data.name.append(index(of: fields[2], in: names))
-      data.city.append(index(of: fields[3], in: cities))
-      data.level.append(index(of: fields[4], in: levels))
+    let profiles = try Data(
+      contentsOf: URL(fileURLWithPath: folder + "/profiles.csv"), options: .alwaysMapped)
+    let profileParts = parallelRows(profiles, fields: 5) { part, fields, _ in
+      part.gender.append(index(of: fields[1], in: genderBytes))
+      part.name.append(index(of: fields[2], in: nameBytes))
+      part.city.append(index(of: fields[3], in: cityBytes))
+      part.level.append(index(of: fields[4], in: levelBytes))
     }
-    data.eventStart = Array(repeating: 0, count: data.count + 1)
-    let events = try Data(contentsOf: URL(fileURLWithPath: folder + "/events.csv"))
-    var counts = Array(repeating: Int32(0), count: data.count)
-    forEachRow(events) { fields in
+    for part in profileParts {
+      data.gender += part.data.gender
+      data.name += part.data.name
+      data.city += part.data.city
+      data.level += part.data.level
+    }
+    let profileCount = data.count
+    let events = try Data(
+      contentsOf: URL(fileURLWithPath: folder + "/events.csv"), options: .alwaysMapped)
+    let eventParts = parallelRows(events, fields: 4, profiles: profileCount) {
+      part, fields, counts in
       let pid = Int(integer(fields[0]))
       guard pid < counts.count else { return }
       counts[pid] += 1
-      data.timestamp.append(integer(fields[1]))
-      data.type.append(index(of: fields[2], in: types))
-      data.product.append(index(of: fields[3], in: products))
+      part.timestamp.append(integer(fields[1]))
+      part.type.append(index(of: fields[2], in: typeBytes))
+      part.product.append(index(of: fields[3], in: productBytes))
     }
-    for index in 0..<data.count {
+    var counts = Array(repeating: Int32(0), count: profileCount)
+    data.timestamp.reserveCapacity(eventParts.reduce(0) { $0 + $1.data.timestamp.count })
+    for part in eventParts {
+      data.timestamp += part.data.timestamp
+      data.type += part.data.type
+      data.product += part.data.product
+      for index in 0..<profileCount { counts[index] += part.counts[index] }
+    }
+    data.eventStart = Array(repeating: 0, count: profileCount + 1)
+    for index in 0..<profileCount {
       data.eventStart[index + 1] = data.eventStart[index] + counts[index]
     }
     return data
   }
 
-  /// Profile `index` as the merged XDM entity PQL reads.
-  func profile(_ index: Int) -> JSONValue {
-    [
-      "person": [
-        "gender": .string(Self.genders[Int(gender[index])]),
-        "name": ["firstName": .string(Self.names[Int(name[index])])],
-      ],
-      "homeAddress": ["city": .string(Self.cities[Int(city[index])])],
-      "loyalty": ["level": .string(Self.levels[Int(level[index])])],
-    ]
-  }
+  static let genderBytes = genders.map { Array($0.utf8) }
+  static let nameBytes = names.map { Array($0.utf8) }
+  static let cityBytes = cities.map { Array($0.utf8) }
+  static let levelBytes = levels.map { Array($0.utf8) }
+  static let typeBytes = types.map { Array($0.utf8) }
+  static let productBytes = products.map { Array($0.utf8) }
 
-  /// Profile `index`'s events as XDM ExperienceEvents.
-  func events(_ index: Int) -> [JSONValue] {
-    (Int(eventStart[index])..<Int(eventStart[index + 1])).map { event in
-      [
-        "timestamp": .string(SegmentClock.isoString(timestamp[event])),
-        "eventType": .string(Self.types[Int(type[event])]),
-        "productListItems": [["name": .string(Self.products[Int(product[event])])]],
-      ]
+  /// Parses the rows after the header in two halves on two threads; each half fills its own
+  /// columns (and per-profile counts), returned in file order.
+  static func parallelRows(
+    _ data: Data, fields: Int, profiles: Int = 0,
+    _ body: @Sendable (inout SyntheticData, [UnsafeBufferPointer<UInt8>], inout [Int32]) -> Void
+  ) -> [(data: SyntheticData, counts: [Int32])] {
+    data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let address = bytes.baseAddress, !bytes.isEmpty else { return [] }
+      nonisolated(unsafe) let base = address
+      var headerEnd = 0
+      while headerEnd < bytes.count, bytes[headerEnd] != 0x0A { headerEnd += 1 }
+      let first = min(headerEnd + 1, bytes.count)
+      var middle = first + (bytes.count - first) / 2
+      while middle < bytes.count, bytes[middle - 1] != 0x0A { middle += 1 }
+      let ranges = [first..<middle, middle..<bytes.count]
+      nonisolated(unsafe) var results = Array(
+        repeating: (data: SyntheticData(), counts: [Int32]()), count: ranges.count)
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+        var local = SyntheticData()
+        var counts = Array(repeating: Int32(0), count: profiles)
+        let estimate = ranges[part].count / 40
+        local.timestamp.reserveCapacity(profiles > 0 ? estimate : 0)
+        local.type.reserveCapacity(profiles > 0 ? estimate : 0)
+        local.product.reserveCapacity(profiles > 0 ? estimate : 0)
+        var row: [UnsafeBufferPointer<UInt8>] = []
+        row.reserveCapacity(fields)
+        var fieldStart = ranges[part].lowerBound
+        var position = fieldStart
+        let end = ranges[part].upperBound
+        while position < end {
+          let byte = base[position]
+          if byte == 0x2C {
+            row.append(UnsafeBufferPointer(start: base + fieldStart, count: position - fieldStart))
+            fieldStart = position + 1
+          } else if byte == 0x0A {
+            row.append(UnsafeBufferPointer(start: base + fieldStart, count: position - fieldStart))
+            if row.count == fields { body(&local, row, &counts) }
+            row.removeAll(keepingCapacity: true)
+            fieldStart = position + 1
+          }
+          position += 1
+        }
+        results[part] = (local, counts)
+      }
+      return results
     }
   }
 
-  /// Calls `body` with the fields of every row after the header (no copy of the bytes).
-  static func forEachRow(_ data: Data, _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
-    data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      guard let base = bytes.baseAddress else { return }
-      var start = 0
-      var header = true
-      var fields: [UnsafeBufferPointer<UInt8>] = []
-      for position in 0..<bytes.count where bytes[position] == 0x0A {
-        if header {
-          header = false
-          start = position + 1
-          continue
-        }
-        fields.removeAll(keepingCapacity: true)
-        var fieldStart = start
-        for offset in start..<position where bytes[offset] == 0x2C {
-          fields.append(UnsafeBufferPointer(start: base + fieldStart, count: offset - fieldStart))
-          fieldStart = offset + 1
-        }
-        fields.append(UnsafeBufferPointer(start: base + fieldStart, count: position - fieldStart))
-        body(fields)
-        start = position + 1
+  /// The nested objects of each enumerated column value, built once per worker thread and
+  /// shared (copy on write) by its profiles and events, as a loader interning values would;
+  /// one set per thread keeps the two threads off each other's reference counts.
+  struct Values {
+    let persons: [JSONValue] = genders.flatMap { gender in
+      names.map { name in ["gender": .string(gender), "name": ["firstName": .string(name)]] }
+    }
+    let addresses: [JSONValue] = cities.map { ["city": .string($0)] }
+    let loyalties: [JSONValue] = levels.map { ["level": .string($0)] }
+    /// One event object per (eventType, product) pair, without its timestamp: each event copies
+    /// one (a copy keeps the hash layout, so only `timestamp` is hashed) and sets its time.
+    let eventTemplates: [[String: JSONValue]] = types.flatMap { type in
+      products.map { product in
+        var members = [String: JSONValue](minimumCapacity: 3)
+        members["eventType"] = .string(type)
+        members["productListItems"] = [["name": .string(product)]]
+        return members
       }
     }
   }
 
-  static func index(of field: UnsafeBufferPointer<UInt8>, in values: [String]) -> UInt8 {
-    UInt8(values.firstIndex { $0.utf8.elementsEqual(field) } ?? 0)
+  /// Profile `index` as the merged XDM entity PQL reads.
+  func profile(_ index: Int, _ values: Values) -> JSONValue {
+    .object([
+      "person": values.persons[Int(gender[index]) * Self.names.count + Int(name[index])],
+      "homeAddress": values.addresses[Int(city[index])],
+      "loyalty": values.loyalties[Int(level[index])],
+    ])
+  }
+
+  /// Profile `index`'s events as XDM ExperienceEvents.
+  func events(_ index: Int, _ values: Values) -> [JSONValue] {
+    var result: [JSONValue] = []
+    let range = Int(eventStart[index])..<Int(eventStart[index + 1])
+    result.reserveCapacity(range.count)
+    for event in range {
+      var members = values.eventTemplates[
+        Int(type[event]) * Self.products.count + Int(product[event])]
+      members["timestamp"] = .string(SegmentClock.isoString(timestamp[event]))
+      result.append(.object(members))
+    }
+    return result
+  }
+
+  static func index(of field: UnsafeBufferPointer<UInt8>, in values: [[UInt8]]) -> UInt8 {
+    for (position, value) in values.enumerated() where value.count == field.count {
+      var same = true
+      for offset in 0..<field.count where value[offset] != field[offset] {
+        same = false
+        break
+      }
+      if same { return UInt8(position) }
+    }
+    return 0
   }
 
   static func integer(_ field: UnsafeBufferPointer<UInt8>) -> Int64 {

@@ -34,7 +34,7 @@ public struct SandboxBackend: PlatformBackend {
   /// The lab's one sandbox, `prod`.
   public var sandbox: SandboxDescriptor {
     SandboxDescriptor(
-      sandboxId: "aep-lab-prod", sandboxName: PlatformCredentials.defaultSandbox,
+      sandboxId: Sandbox.localSandboxID, sandboxName: PlatformCredentials.defaultSandbox,
       type: "production", default: true)
   }
 

@@ -100,9 +100,10 @@ extension Compiler {
       let general = compileElementCondition(condition)
       return { frame in
         var count = 0
-        for event in frame.eventJSON {
+        let times = frame.eventTimes
+        for (index, event) in frame.eventJSON.enumerated() {
           if case .object(let members) = event {
-            if predicate(members, frame.now) { count += 1 }
+            if predicate(members, frame.now, times[index]) { count += 1 }
           } else if general(frame, PQLValue(json: event)) {
             count += 1
           }

@@ -102,7 +102,9 @@ enum Compiler {
     } else if let predicate = objectPredicate(node) {
       let general = compileConditionTree(node)
       return { frame in
-        if case .object(let members) = frame.current { return predicate(members, frame.now) }
+        if case .object(let members) = frame.current {
+          return predicate(members, frame.now, ObjectPredicateTime.unknown)
+        }
         return general(frame)
       }
     }
@@ -198,7 +200,9 @@ enum Compiler {
     if let predicate = objectPredicate(node) {
       let general = compileElementConditionTree(node)
       return { frame, element in
-        if case .object(let members) = element { return predicate(members, frame.now) }
+        if case .object(let members) = element {
+          return predicate(members, frame.now, ObjectPredicateTime.unknown)
+        }
         return general(frame, element)
       }
     }

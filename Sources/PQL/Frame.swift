@@ -15,15 +15,24 @@ final class Frame {
   let profile: JSONValue
   /// The events as given; converted to a list only when `xEvent` is read as a whole.
   let eventJSON: [JSONValue]
+  /// Each event's parsed `timestamp` (``PQLEventList/times``).
+  let eventTimes: [Int64]
+  /// Whether `eventTimes` are all known and in order.
+  let eventsSorted: Bool
+  /// Whether `eventTimes` are all known.
+  let eventsTimed: Bool
   @exclusivity(unchecked) private var eventList: PQLValue?
   /// `now` in milliseconds since the epoch.
   let now: Int64
 
-  init(profile: JSONValue, events: [JSONValue], now: Int64, slotCount: Int) {
+  init(profile: JSONValue, events: PQLEventList, now: Int64, slotCount: Int) {
     if case .object(let members) = profile { root = .object(members) } else { root = .null }
     slots = slotCount == 0 ? [] : Array(repeating: .null, count: slotCount)
     self.profile = profile
-    eventJSON = events
+    eventJSON = events.events
+    eventTimes = events.times
+    eventsSorted = events.isSorted
+    eventsTimed = events.isTimed
     self.now = now
   }
 

@@ -78,7 +78,7 @@ public struct PQLQuery: Sendable {
   /// Whether the profile qualifies, with events prepared once for several queries.
   public func matches(profile: JSONValue, events: PQLEventList, now: PQLDateTime) -> Bool {
     if let profilePredicate, case .object(let members) = profile {
-      return profilePredicate(members, now.millisecondsSinceEpoch)
+      return profilePredicate(members, now.millisecondsSinceEpoch, ObjectPredicateTime.unknown)
     }
     return condition(makeFrame(profile, events, now))
   }
@@ -86,7 +86,7 @@ public struct PQLQuery: Sendable {
   private func makeFrame(_ profile: JSONValue, _ events: PQLEventList, _ now: PQLDateTime) -> Frame
   {
     Frame(
-      profile: profile, events: events.events, now: now.millisecondsSinceEpoch, slotCount: slotCount
+      profile: profile, events: events, now: now.millisecondsSinceEpoch, slotCount: slotCount
     )
   }
 }

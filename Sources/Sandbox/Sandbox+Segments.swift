@@ -178,9 +178,9 @@ extension Sandbox {
   }
 
   /// The org id the lab's local objects carry.
-  static let localOrgID = "AEPLAB0000000000000000@AdobeOrg"
+  public static let localOrgID = "AEPLAB0000000000000000@AdobeOrg"
   /// The sandbox id the lab's local objects carry.
-  static let localSandboxID = "00000000-0000-0000-0000-00000000a3b1"
+  public static let localSandboxID = "00000000-0000-0000-0000-00000000a3b1"
 
   /// Milliseconds since 1970.
   static func milliseconds(_ date: Date) -> Int64 {

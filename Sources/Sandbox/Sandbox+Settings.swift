@@ -194,9 +194,9 @@ extension Sandbox {
   /// `policy` as the Platform's MergePolicy object.
   public func document(for policy: MergePolicy) -> MergePolicyDocument {
     MergePolicyDocument(
-      id: policy.id, name: policy.name, imsOrgId: "AEPLAB@AdobeOrg",
+      id: policy.id, name: policy.name, imsOrgId: Self.localOrgID,
       sandbox: SandboxReference(
-        sandboxId: "aep-lab-sandbox", sandboxName: "prod", type: "production", isDefault: true),
+        sandboxId: Self.localSandboxID, sandboxName: "prod", type: "production", isDefault: true),
       version: policy.version, identityGraph: TypeName(type: policy.identityGraph.rawValue),
       attributeMerge: AttributeMergeDocument(
         type: policy.attributeMerge.typeName, order: policy.attributeMerge.order),

@@ -24,7 +24,9 @@ extension AEPLab {
     @Option(name: .long, help: "At most this many events (default 1000).")
     var limit = 1000
 
-    @Option(name: .long, help: "'+timestamp' (oldest first, default) or '-timestamp'.")
+    @Option(
+      name: .long, parsing: .unconditional,
+      help: "'+timestamp' (oldest first, default) or '-timestamp' (newest first).")
     var order = "+timestamp"
 
     @Option(name: .long, help: "Only events at or after this time (ISO 8601 or epoch ms).")
@@ -43,7 +45,7 @@ extension AEPLab {
       guard ["+timestamp", "timestamp", "-timestamp"].contains(order) else {
         throw ValidationError("--order must be '+timestamp' or '-timestamp', not '\(order)'.")
       }
-      guard limit >= 0 else { throw ValidationError("--limit must be 0 or more.") }
+      guard limit >= 1 else { throw ValidationError("--limit must be 1 or more.") }
     }
 
     static func millis(_ text: String?, option: String) throws -> Int64? {

@@ -14,7 +14,8 @@ extension AEPLab {
         A local IMS (POST /ims/token/v3) issues tokens; every /data/ call is checked as the \
         Platform's gateway checks it. Without --client-id/--client-secret any non-empty pair \
         gets a token. Open http://127.0.0.1:8080/ for the endpoints and a curl example. \
-        Ctrl-C stops it.
+        Ctrl-C stops it. A secret on the command line is visible to other users of the machine \
+        (in 'ps'): prefer the variables AEP_LAB_SERVE_CLIENT_ID and AEP_LAB_SERVE_CLIENT_SECRET.
 
         Example: aep-lab serve --port 8080
         """)
@@ -25,10 +26,14 @@ extension AEPLab {
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(name: .long, help: "The only client ID the local IMS accepts.")
+    @Option(
+      name: .long,
+      help: "The only client ID the local IMS accepts (or AEP_LAB_SERVE_CLIENT_ID).")
     var clientID: String?
 
-    @Option(name: .long, help: "The client secret that goes with --client-id.")
+    @Option(
+      name: .long,
+      help: "The client secret that goes with the client ID (better: AEP_LAB_SERVE_CLIENT_SECRET).")
     var clientSecret: String?
 
     @Option(name: .long, help: "The only org ID accepted in x-gw-ims-org-id (default: any).")
@@ -41,14 +46,19 @@ extension AEPLab {
         throw ValidationError(
           "'\(port)' is not a port. Use one from 1024 to 65535, for example '--port 8080'.")
       }
-      guard (clientID == nil) == (clientSecret == nil) else {
-        throw ValidationError("Give '--client-id' and '--client-secret' together.")
-      }
     }
 
     func run() async throws {
       let console = Console.current
       let environment = LabEnvironment.current
+      let clientID = clientID ?? environment["AEP_LAB_SERVE_CLIENT_ID"].flatMap(Self.nonEmpty)
+      let clientSecret =
+        clientSecret ?? environment["AEP_LAB_SERVE_CLIENT_SECRET"].flatMap(Self.nonEmpty)
+      guard (clientID == nil) == (clientSecret == nil) else {
+        throw ValidationError(
+          "Give the client ID and secret together ('--client-id' or AEP_LAB_SERVE_CLIENT_ID, "
+            + "'--client-secret' or AEP_LAB_SERVE_CLIENT_SECRET).")
+      }
       let sandbox = try workspace.resolve(environment: environment).openSandbox()
       let backend = SandboxBackend(sandbox: sandbox)
       var logger = Logger(label: "aep-lab.serve") { _ in ConsoleLogHandler(console: console) }
@@ -82,5 +92,8 @@ extension AEPLab {
       }
       console.line("aep-lab serve: stopped.")
     }
+
+    /// `text`, or `nil` when it is empty.
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
   }
 }

@@ -14,6 +14,9 @@ enum CheckReportView {
     if report.isPassed {
       text += console.styled("✓ \(exercise.id) passed", .green) + " (\(attempt)). "
       text += report.notes.joined(separator: " ") + "\n"
+      if record.status == .revealed {
+        text += "It stays marked revealed in your progress, since its solution was shown first.\n"
+      }
       return text
     }
     let count = report.findings.count

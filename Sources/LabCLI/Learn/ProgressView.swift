@@ -44,10 +44,13 @@ enum ProgressView {
   }
 
   /// The progress bar line, for example `Progress [######....]  50% 1/2`.
+  ///
+  /// The bar counts passed exercises; revealed ones are named after it.
   static func bar(_ module: TrainingModule, progress: ModuleProgress) -> String {
     let counts = progress.counts(in: module)
-    let done = (counts[.passed] ?? 0) + (counts[.revealed] ?? 0)
-    return ProgressBar.render("Progress", done, module.exercises.count)
+    let line = ProgressBar.render("Progress", counts[.passed] ?? 0, module.exercises.count)
+    let revealed = counts[.revealed] ?? 0
+    return revealed == 0 ? line : line + " passed, \(revealed) revealed"
   }
 
   /// What to type next.
@@ -58,7 +61,12 @@ enum ProgressView {
       return "Next: read the task in '\(next.relativePath)/README.md', then run "
         + console.styled("aep-lab check \(next.id)", .cyan) + "."
     }
-    return console.styled("Every exercise of \(module.id) is done.", .green)
+    let revealed = progress.counts(in: module)[.revealed] ?? 0
+    guard revealed > 0 else {
+      return console.styled("Every exercise of \(module.id) is done.", .green)
+    }
+    return "Every exercise of \(module.id) is done; \(revealed) of them by revealing the "
+      + "solution ('aep-lab status' lists which)."
   }
 
   /// One exercise's record as JSON.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlatformAPI
+import Sandbox
 
 /// Where `aep-lab api` commands send their calls, and how: the target, base URLs, trust,
 /// timeouts and tracing.
@@ -122,7 +123,7 @@ struct PlatformOptions: ParsableArguments {
 enum LocalDefaults {
   /// Client ID, secret and org that `aep-lab serve` accepts when started without credentials.
   static let credentials = PlatformCredentials(
-    clientID: "aep-lab", clientSecret: Secret("aep-lab-local"), orgID: "AEPLAB@AdobeOrg")
+    clientID: "aep-lab", clientSecret: Secret("aep-lab-local"), orgID: Sandbox.localOrgID)
 
   /// Fills every empty setting of `credentials` with the lab default.
   static func fill(_ credentials: inout PlatformCredentials) {
