@@ -5,8 +5,8 @@
 /// their numbers, the record line and the ingestion order; ``subscript(_:)`` makes the
 /// ``LinkOrigin`` when something asks for it.
 struct LinkOriginTable: Sendable {
-  private var datasets: [String] = []
-  private var batches: [String] = []
+  private var datasets = InternedTexts()
+  private var batches = InternedTexts()
   private var datasetOf: [UInt32] = []
   private var batchOf: [UInt32] = []
   private var records: [Int] = []
@@ -17,8 +17,8 @@ struct LinkOriginTable: Sendable {
 
   /// Adds `origin` and returns its index.
   mutating func append(_ origin: LinkOrigin) -> Int32 {
-    datasetOf.append(Self.number(of: origin.dataset, in: &datasets))
-    batchOf.append(Self.number(of: origin.batch, in: &batches))
+    datasetOf.append(datasets.number(of: origin.dataset))
+    batchOf.append(batches.number(of: origin.batch))
     records.append(origin.record)
     orders.append(origin.order)
     return Int32(orders.count - 1)
@@ -27,19 +27,23 @@ struct LinkOriginTable: Sendable {
   /// The origin at `index`.
   subscript(index: Int) -> LinkOrigin {
     LinkOrigin(
-      dataset: datasets[Int(datasetOf[index])], batch: batches[Int(batchOf[index])],
+      dataset: datasets.texts[Int(datasetOf[index])], batch: batches.texts[Int(batchOf[index])],
       record: records[index], order: orders[index])
   }
 
-  /// The number of `text` in `table`, adding it if new; records mostly repeat the latest one.
-  private static func number(of text: String, in table: inout [String]) -> UInt32 {
-    if let last = table.last, last == text { return UInt32(table.count - 1) }
-    let index =
-      table.lastIndex(of: text)
-      ?? {
-        table.append(text)
-        return table.count - 1
-      }()
-    return UInt32(truncatingIfNeeded: index)
+  /// Distinct texts by number, with a dictionary to find a text's number.
+  private struct InternedTexts: Sendable {
+    private(set) var texts: [String] = []
+    private var numbers: [String: UInt32] = [:]
+
+    /// The number of `text`, adding it if new; records mostly repeat the latest one.
+    mutating func number(of text: String) -> UInt32 {
+      if let last = texts.last, last == text { return UInt32(texts.count - 1) }
+      if let number = numbers[text] { return number }
+      let number = UInt32(truncatingIfNeeded: texts.count)
+      texts.append(text)
+      numbers[text] = number
+      return number
+    }
   }
 }
