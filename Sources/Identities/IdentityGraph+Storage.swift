@@ -18,7 +18,7 @@ extension IdentityGraph {
     guard let a = vertex(of: from), let b = vertex(of: to) else { return }
     let key = Self.pairKey(a, b)
     guard pairIndex[key] == nil else { return }
-    origins.append(origin)
+    let originIndex = origins.append(origin)
     let index = Int32(linkA.count)
     linkA.append(a)
     linkB.append(b)
@@ -26,7 +26,7 @@ extension IdentityGraph {
     linkNextB.append(firstLink[Int(b)])
     firstLink[Int(a)] = index
     firstLink[Int(b)] = index
-    linkOrigin.append(Int32(origins.count - 1))
+    linkOrigin.append(originIndex)
     linkFirst.append(firstEstablished)
     linkLast.append(lastEstablished)
     linkState.append(state)

@@ -32,8 +32,8 @@ public struct IdentityGraph: Sendable {
   public let guardrails: IdentityGuardrails
 
   var sets = DisjointSet()
-  var identities: [Identity] = []
-  var vertexIndex = IdentityIndex()
+  /// The interned identities (one byte arena) and the table from identity to vertex.
+  var identities = IdentityIndex()
   var vertexRank: [UInt8] = []
   var vertexUniqueBit: [UInt64] = []
   var vertexFirstSeen: [Int64] = []
@@ -54,8 +54,10 @@ public struct IdentityGraph: Sendable {
   var linkIsNew: [Bool] = []
   var linkIsDirty: [Bool] = []
   var pairIndex = LinkIndex()
-  var origins: [LinkOrigin] = []
-  var namespaceFacts: [(namespace: String, rank: UInt8, uniqueBit: UInt64)] = []
+  var origins = LinkOriginTable()
+  /// Removal rank and unique-namespace bit of each namespace, by its number in `identities`.
+  var namespaceRank: [UInt8] = []
+  var namespaceUniqueBit: [UInt64] = []
   /// The vertices of the record being linked, kept between records to reuse its storage.
   var scratchVertices: [Int32] = []
 
@@ -83,7 +85,6 @@ public struct IdentityGraph: Sendable {
   public mutating func reserveCapacity(identities count: Int, links: Int) {
     sets.reserveCapacity(count)
     identities.reserveCapacity(count)
-    vertexIndex.reserveCapacity(count)
     vertexRank.reserveCapacity(count)
     vertexUniqueBit.reserveCapacity(count)
     vertexFirstSeen.reserveCapacity(count)
@@ -115,7 +116,7 @@ public struct IdentityGraph: Sendable {
 
   /// The vertex of `identity`, if the graph holds it.
   func vertex(of identity: Identity) -> Int32? {
-    vertexIndex.vertex(of: identity, hash: IdentityIndex.hash(identity), in: identities)
+    identities.vertex(of: identity)
   }
 
   /// Whether the graph holds `identity`.
@@ -204,32 +205,27 @@ public struct IdentityGraph: Sendable {
   /// Adds `identity` if new and returns its vertex.
   @discardableResult
   public mutating func addIdentity(_ identity: Identity, seenAt order: Int64) -> Int32 {
-    let hash = IdentityIndex.hash(identity)
-    if let vertex = vertexIndex.vertex(of: identity, hash: hash, in: identities) { return vertex }
+    let probe = identities.probe(identity)
+    if let vertex = probe.vertex { return vertex }
     let id = nextIdentityID
     nextIdentityID += 1
-    return insertVertex(identity, firstSeen: order, storedID: id, storedGraph: 0, hash: hash)
+    return insertVertex(identity, firstSeen: order, storedID: id, storedGraph: 0, probe: probe)
   }
 
   @discardableResult
   mutating func insertVertex(
     _ identity: Identity, firstSeen: Int64, storedID: Int64, storedGraph: Int64,
-    hash: UInt64? = nil
+    probe: IdentityIndex.Probe? = nil
   )
     -> Int32
   {
     let vertex = sets.makeSet()
-    identities.append(identity)
-    vertexIndex.insert(vertex: vertex, hash: hash ?? IdentityIndex.hash(identity))
-    // A handful of namespaces: a linear scan of short strings beats hashing them.
-    let facts =
-      namespaceFacts.first { $0.namespace == identity.namespace }.map {
-        (rank: $0.rank, uniqueBit: $0.uniqueBit)
-      }
-      ?? facts(of: identity.namespace)
-    vertexRank.append(facts.rank)
-    let bit = facts.uniqueBit
-    vertexUniqueBit.append(bit)
+    let probe = probe ?? identities.probe(identity)
+    identities.insert(identity, probe: probe)
+    let namespace = Int(probe.namespace)
+    if namespace == namespaceRank.count { addFacts(of: identity.namespace) }
+    vertexRank.append(namespaceRank[namespace])
+    vertexUniqueBit.append(namespaceUniqueBit[namespace])
     vertexFirstSeen.append(firstSeen)
     vertexStoredID.append(storedID)
     vertexStoredGraph.append(storedGraph)
@@ -237,16 +233,15 @@ public struct IdentityGraph: Sendable {
     return vertex
   }
 
-  /// The removal rank (255: never links) and unique-namespace bit of `namespace`, cached.
-  mutating func facts(of namespace: String) -> (rank: UInt8, uniqueBit: UInt64) {
+  /// Records the removal rank (255: never links) and unique-namespace bit of a new namespace.
+  mutating func addFacts(of namespace: String) {
     let type = registry.namespace(for: namespace)?.type ?? .crossDevice
     var bit: UInt64 = 0
     if let rules, let index = rules.uniqueNamespaces.firstIndex(of: namespace), index < 64 {
       bit = 1 << UInt64(index)
     }
-    let facts = (rank: type.linksIntoGraphs ? UInt8(type.removalRank) : 255, uniqueBit: bit)
-    namespaceFacts.append((namespace, facts.rank, facts.uniqueBit))
-    return facts
+    namespaceRank.append(type.linksIntoGraphs ? UInt8(type.removalRank) : 255)
+    namespaceUniqueBit.append(bit)
   }
 
   /// Links already-added vertices of one record; returns the representative of the result.
@@ -262,8 +257,7 @@ public struct IdentityGraph: Sendable {
       vertices.allSatisfy { vertexRank[Int($0)] != 255 }
       ? vertices : vertices.filter { vertexRank[Int($0)] != 255 }
     guard linkable.count >= 2 else { return vertices.first.map { sets.find($0) } }
-    origins.append(origin)
-    let originIndex = Int32(origins.count - 1)
+    let originIndex = origins.append(origin)
     for i in 0..<(linkable.count - 1) {
       for j in (i + 1)..<linkable.count {
         establish(
@@ -349,8 +343,10 @@ public struct IdentityGraph: Sendable {
     let rules = self.rules
     let registry = self.registry
     func rank(_ link: Int32) -> (Int, Int) {
-      let a = registry.priorityRank(of: identities[Int(linkA[Int(link)])].namespace, rules: rules)
-      let b = registry.priorityRank(of: identities[Int(linkB[Int(link)])].namespace, rules: rules)
+      let a = registry.priorityRank(
+        of: identities.namespace(of: Int(linkA[Int(link)])), rules: rules)
+      let b = registry.priorityRank(
+        of: identities.namespace(of: Int(linkB[Int(link)])), rules: rules)
       return (min(a, b), max(a, b))
     }
     let ordered = activeLinks(among: members).map { (link: $0, rank: rank($0)) }.sorted {

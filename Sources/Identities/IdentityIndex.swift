@@ -1,34 +1,174 @@
-/// An open-addressing hash table from identities to graph vertices.
+/// The interned identities of a graph and an open-addressing hash table from identity to vertex.
 ///
-/// A graph interns millions of identities; `Dictionary<Identity, Int32>` hashes both strings
-/// with SipHash on every look-up. This table keys on a 64-bit hash of the namespace and value
-/// bytes (read eight at a time), and each slot packs the hash's high 32 bits with the vertex,
-/// so a probe compares strings only when those bits match and touches no other array first.
-/// It grows by doubling. The identities themselves stay in the graph's `identities` array.
+/// A graph interns millions of identities. Rather than keep a `String` pair per identity, the
+/// index keeps every value's UTF-8 bytes in one shared arena (`bytes`, with each vertex's end
+/// offset) and each namespace as a small integer, so interning copies bytes and allocates
+/// nothing per identity; ``subscript(_:)`` makes the `Identity` (and its strings) only when
+/// something asks for it. The hash covers the namespace number and the value bytes (read eight
+/// at a time), and each slot packs the hash's high 32 bits with the vertex, so a probe compares
+/// bytes only on a likely match. The table grows by doubling.
 struct IdentityIndex: Sendable {
+  /// A look-up's result: the identity's hash and namespace number, and its vertex if present.
+  struct Probe {
+    /// The hash of the namespace number and value bytes.
+    var hash: UInt64
+    /// The namespace's number in ``IdentityIndex/namespaces``.
+    var namespace: UInt16
+    /// The identity's vertex, or `nil` when the index does not hold it yet.
+    var vertex: Int32?
+  }
+
   /// Empty slots are 0; a used slot is `(hash & 0xFFFF_FFFF_0000_0000) | (vertex + 1)`.
   private var slots: [UInt64] = Array(repeating: 0, count: 16)
   private var hashes: [UInt64] = []
   private var mask = 15
+  /// Every interned value's UTF-8 bytes, one after the other.
+  private var bytes: [UInt8] = []
+  /// Each vertex's namespace number (high 16 bits) and where its value ends in `bytes` (low 48
+  /// bits; it starts where the previous one ends): one array, so a probe's compare reads one
+  /// place for both.
+  private var spans: [UInt64] = []
+  /// The namespace codes seen so far, by number.
+  private(set) var namespaces: [String] = []
 
   /// The number of identities.
-  var count: Int { hashes.count }
+  var count: Int { spans.count }
 
   /// Makes room for `capacity` identities without growing.
   mutating func reserveCapacity(_ capacity: Int) {
     hashes.reserveCapacity(capacity)
+    spans.reserveCapacity(capacity)
+    bytes.reserveCapacity(capacity * 24)
     var size = slots.count
     while size < capacity * 2 { size *= 2 }
     if size > slots.count { rehash(size: size) }
   }
 
-  /// The hash of `identity`: its namespace and value bytes, mixed eight bytes at a time.
-  static func hash(_ identity: Identity) -> UInt64 {
-    var namespace = identity.namespace
+  /// The identity of `vertex`, with its strings made now.
+  subscript(vertex: Int) -> Identity {
+    let value = bytes.withUnsafeBufferPointer {
+      String(
+        decoding: UnsafeBufferPointer(rebasing: $0[start(of: vertex)..<end(of: vertex)]),
+        as: UTF8.self)
+    }
+    return Identity(namespace: namespace(of: vertex), id: value)
+  }
+
+  /// The namespace code of `vertex`, without making its value's string.
+  func namespace(of vertex: Int) -> String { namespaces[Int(spans[vertex] >> 48)] }
+
+  private static let endMask: UInt64 = 0xFFFF_FFFF_FFFF
+
+  private func start(of vertex: Int) -> Int {
+    vertex == 0 ? 0 : Int(truncatingIfNeeded: spans[vertex - 1] & Self.endMask)
+  }
+
+  private func end(of vertex: Int) -> Int { Int(truncatingIfNeeded: spans[vertex] & Self.endMask) }
+
+  /// The number of `namespace` (a handful of namespaces: a linear scan beats hashing them).
+  private func number(of namespace: String) -> UInt16? {
+    namespaces.firstIndex(of: namespace).map { UInt16(truncatingIfNeeded: $0) }
+  }
+
+  /// Looks `identity` up.
+  func probe(_ identity: Identity) -> Probe {
+    guard let namespace = number(of: identity.namespace) else {
+      // An unknown namespace: no identity of it is here; hash with the number it would get.
+      var value = identity.id
+      let number = UInt16(truncatingIfNeeded: namespaces.count)
+      return Probe(hash: value.withUTF8 { Self.hash(number, $0) }, namespace: number, vertex: nil)
+    }
     var value = identity.id
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-    namespace.withUTF8 { hash = mix(hash, $0) }
-    value.withUTF8 { hash = mix(hash, $0) }
+    return value.withUTF8 { utf8 in
+      let hash = Self.hash(namespace, utf8)
+      return Probe(hash: hash, namespace: namespace, vertex: find(namespace, utf8, hash: hash))
+    }
+  }
+
+  /// The vertex of `identity`, if present.
+  func vertex(of identity: Identity) -> Int32? { probe(identity).vertex }
+
+  /// Adds `identity` as the next vertex (`count`), after a ``probe(_:)`` that did not find it.
+  mutating func insert(_ identity: Identity, probe: Probe) {
+    if Int(probe.namespace) == namespaces.count { namespaces.append(identity.namespace) }
+    var value = identity.id
+    value.withUTF8 { bytes.append(contentsOf: $0) }
+    spans.append(UInt64(probe.namespace) << 48 | UInt64(bytes.count))
+    hashes.append(probe.hash)
+    if hashes.count * 2 > slots.count { rehash(size: slots.count * 2) }
+    place(Int32(hashes.count - 1), hash: probe.hash)
+  }
+
+  private func find(_ namespace: UInt16, _ value: UnsafeBufferPointer<UInt8>, hash: UInt64)
+    -> Int32?
+  {
+    let tag = Self.tag(hash)
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    return bytes.withUnsafeBufferPointer { arena in
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return nil }
+        if entry & 0xFFFF_FFFF_0000_0000 == tag {
+          let vertex = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+          let span = spans[vertex]
+          let start = start(of: vertex)
+          if span >> 48 == UInt64(namespace),
+            Int(truncatingIfNeeded: span & Self.endMask) - start == value.count,
+            Self.equal(arena, start, value)
+          {
+            return Int32(vertex)
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// Whether `arena` holds `value`'s bytes from `start` on (the lengths are known to match).
+  private static func equal(
+    _ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ value: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let a = arena.baseAddress, let b = value.baseAddress else { return value.isEmpty }
+    let left = UnsafeRawPointer(a + start)
+    let right = UnsafeRawPointer(b)
+    var offset = 0
+    while offset + 8 <= value.count {
+      if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
+        return false
+      }
+      offset += 8
+    }
+    while offset < value.count {
+      if a[start + offset] != b[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  /// The hash of a namespace number and value bytes, mixed eight bytes at a time.
+  static func hash(_ namespace: UInt16, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = (0x9E37_79B9_7F4A_7C15 ^ UInt64(namespace)) &* 0x100_0000_01b3
+    hash ^= UInt64(bytes.count) &* 0xA076_1D64_78BD_642F
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        hash = (hash ^ word) &* 0x100_0000_01b3
+        hash ^= hash >> 32
+        offset += 8
+      }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < bytes.count {
+        tail |= UInt64(base[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      hash = (hash ^ tail) &* 0x100_0000_01b3
+    }
     // Final avalanche (splitmix64), so both the slot bits and the tag bits depend on every byte.
     hash ^= hash >> 30
     hash &*= 0xBF58_476D_1CE4_E5B9
@@ -37,51 +177,7 @@ struct IdentityIndex: Sendable {
     return hash ^ (hash >> 31)
   }
 
-  private static func mix(_ seed: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash = seed ^ UInt64(bytes.count) &* 0xA076_1D64_78BD_642F
-    guard let base = bytes.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      hash = (hash ^ word) &* 0x100_0000_01b3
-      hash ^= hash >> 32
-      offset += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < bytes.count {
-      tail |= UInt64(base[offset]) << shift
-      shift += 8
-      offset += 1
-    }
-    hash = (hash ^ tail) &* 0x100_0000_01b3
-    return hash ^ (hash >> 29)
-  }
-
   private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
-
-  /// The vertex of `identity`, looking names up in `identities`.
-  func vertex(of identity: Identity, hash: UInt64, in identities: [Identity]) -> Int32? {
-    let tag = Self.tag(hash)
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      if entry & 0xFFFF_FFFF_0000_0000 == tag {
-        let vertex = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-        if identities[Int(vertex)] == identity { return vertex }
-      }
-      slot = (slot + 1) & mask
-    }
-  }
-
-  /// Records that `vertex` (the next one, `count`) is the identity with hash `hash`.
-  mutating func insert(vertex: Int32, hash: UInt64) {
-    hashes.append(hash)
-    if hashes.count * 2 > slots.count { rehash(size: slots.count * 2) }
-    place(vertex, hash: hash)
-  }
 
   private mutating func place(_ vertex: Int32, hash: UInt64) {
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -97,17 +193,25 @@ struct IdentityIndex: Sendable {
 }
 
 /// An open-addressing hash table from an identity pair (packed in 64 bits) to its link.
+///
+/// Each slot holds the key and its link side by side, so a look-up touches one cache line.
 struct LinkIndex: Sendable {
-  private var keys: [UInt64] = Array(repeating: .max, count: 16)
-  private var values: [Int32] = Array(repeating: -1, count: 16)
+  private struct Slot {
+    var key: UInt64
+    /// The link, or -1 for an empty slot.
+    var value: Int32
+  }
+
+  private static let empty = Slot(key: .max, value: -1)
+  private var slots: [Slot] = Array(repeating: LinkIndex.empty, count: 16)
   private var mask = 15
   private(set) var count = 0
 
   /// Makes room for `capacity` links without growing.
   mutating func reserveCapacity(_ capacity: Int) {
-    var size = keys.count
+    var size = slots.count
     while size < capacity * 2 { size *= 2 }
-    if size > keys.count { rehash(size: size) }
+    if size > slots.count { rehash(size: size) }
   }
 
   private static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -120,8 +224,9 @@ struct LinkIndex: Sendable {
   subscript(key: UInt64) -> Int32? {
     var slot = Self.slot(key, mask)
     while true {
-      if values[slot] < 0 { return nil }
-      if keys[slot] == key { return values[slot] }
+      let entry = slots[slot]
+      if entry.value < 0 { return nil }
+      if entry.key == key { return entry.value }
       slot = (slot + 1) & mask
     }
   }
@@ -129,24 +234,20 @@ struct LinkIndex: Sendable {
   /// Records `value` for a `key` that is not in the table yet.
   mutating func insert(_ key: UInt64, _ value: Int32) {
     count += 1
-    if count * 2 > keys.count { rehash(size: keys.count * 2) }
+    if count * 2 > slots.count { rehash(size: slots.count * 2) }
+    place(key, value)
+  }
+
+  private mutating func place(_ key: UInt64, _ value: Int32) {
     var slot = Self.slot(key, mask)
-    while values[slot] >= 0 { slot = (slot + 1) & mask }
-    keys[slot] = key
-    values[slot] = value
+    while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Slot(key: key, value: value)
   }
 
   private mutating func rehash(size: Int) {
-    let oldKeys = keys
-    let oldValues = values
-    keys = Array(repeating: .max, count: size)
-    values = Array(repeating: -1, count: size)
+    let old = slots
+    slots = Array(repeating: Self.empty, count: size)
     mask = size - 1
-    for index in oldKeys.indices where oldValues[index] >= 0 {
-      var slot = Self.slot(oldKeys[index], mask)
-      while values[slot] >= 0 { slot = (slot + 1) & mask }
-      keys[slot] = oldKeys[index]
-      values[slot] = oldValues[index]
-    }
+    for entry in old where entry.value >= 0 { place(entry.key, entry.value) }
   }
 }

@@ -29,6 +29,26 @@ import Testing
     #expect(graph.cluster(containing: crm("42")).count == 3)
   }
 
+  @Test func identitiesComeBackExactlyAsInternedAcrossNamespacesAndGrowth() {
+    var graph = IdentityGraph(registry: registry)
+    // Same value in two namespaces, an empty value, multi-byte text, shared prefixes, and
+    // enough identities to make the table grow several times.
+    let odd = [
+      email("ana@example.com"), crm("ana@example.com"), crm(""), email("zoë@exämple.com"),
+      email("ana@example.co"), email("ana@example.comm"),
+    ]
+    graph.link(odd, origin: origin(1))
+    for n in 0..<1_000 {
+      graph.link([ecid(n), email("user\(n)@example.com")], origin: origin(n + 2))
+    }
+    #expect(graph.identityCount == odd.count + 2_000)
+    #expect(graph.cluster(containing: crm("ana@example.com")).sorted() == odd.sorted())
+    #expect(graph.cluster(containing: ecid(999)) == [ecid(999), email("user999@example.com")])
+    #expect(!graph.contains(crm("ana@example.co")))
+    #expect(!graph.contains(Identity(namespace: "Phone", id: "ana@example.com")))
+    #expect(graph.links(of: ecid(500)).first?.origin == origin(502))
+  }
+
   @Test func aRecordWithOneIdentityLinksNothing() {
     var graph = IdentityGraph(registry: registry)
     graph.link([ecid(7)], origin: origin(1))
