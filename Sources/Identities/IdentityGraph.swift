@@ -7,8 +7,8 @@
 ///
 /// * partner and non-people identities never link;
 /// * a component over ``IdentityGuardrails/maxIdentitiesPerGraph`` loses its oldest identity
-///   first-in-first-out by identity type then time, with that identity's links (which can
-///   split the component);
+///   first-in-first-out by identity type then by when it was last updated (its newest link),
+///   with that identity's links (which can split the component);
 /// * with ``IdentityLinkingRules``, a component may hold one identity per unique namespace:
 ///   on a violation the identity optimization algorithm re-links the component newest link
 ///   first, links of equal time by namespace priority, dropping every link that would repeat
@@ -376,13 +376,16 @@ public struct IdentityGraph: Sendable {
   mutating func enforceLimit(around vertex: Int32, cap: Int) {
     var members = sets.members(of: vertex)
     while members.count > cap {
-      // First in, first out: by identity type, then by the time it was first seen.
+      // First in, first out: by identity type, then by the time the identity was last
+      // updated (its newest active link), so an identity every record repeats is kept.
+      let lastSeen = members.map { lastUpdated($0) }
       guard
-        let victim = members.min(by: {
-          (vertexRank[Int($0)], vertexFirstSeen[Int($0)], $0)
-            < (vertexRank[Int($1)], vertexFirstSeen[Int($1)], $1)
+        let victimIndex = members.indices.min(by: {
+          (vertexRank[Int(members[$0])], lastSeen[$0], members[$0])
+            < (vertexRank[Int(members[$1])], lastSeen[$1], members[$1])
         })
       else { return }
+      let victim = members[victimIndex]
       forEachLink(of: victim) { link in
         if linkState[Int(link)] == .active {
           linkState[Int(link)] = .removedByGraphLimit
@@ -400,6 +403,15 @@ public struct IdentityGraph: Sendable {
       }
       members = largest
     }
+  }
+
+  /// When `vertex` was last updated: the newest active link it has, or when it was first seen.
+  func lastUpdated(_ vertex: Int32) -> Int64 {
+    var newest = vertexFirstSeen[Int(vertex)]
+    forEachLink(of: vertex) { link in
+      if linkState[Int(link)] == .active { newest = max(newest, linkLast[Int(link)]) }
+    }
+    return newest
   }
 
   /// Rebuilds the sets of `members` (whole components) from their active links.
