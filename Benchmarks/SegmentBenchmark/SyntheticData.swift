@@ -38,8 +38,8 @@ struct SyntheticData {
     }
     let profileURL = URL(fileURLWithPath: folder + "/profiles.csv")
     let eventURL = URL(fileURLWithPath: folder + "/events.csv")
-    FileManager.default.createFile(atPath: profileURL.path, contents: nil)
-    FileManager.default.createFile(atPath: eventURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: profileURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: eventURL.path, contents: nil)
     let profileFile = try FileHandle(forWritingTo: profileURL)
     let eventFile = try FileHandle(forWritingTo: eventURL)
     defer {
