@@ -75,7 +75,11 @@ public struct SandboxReader {
       let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
       result += try Row.fetchAll(
         db,
-        sql: "SELECT * FROM sandbox_record WHERE identity_id IN (\(marks)) AND kind = ?",
+        sql: """
+          SELECT r.*, b.id AS batch_id, b.dataset_id AS dataset_id FROM sandbox_record r
+          JOIN sandbox_batch b ON b.number = r.batch
+          WHERE r.identity_id IN (\(marks)) AND r.kind = ?
+          """,
         arguments: StatementArguments(
           ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue])
       ).map { row in

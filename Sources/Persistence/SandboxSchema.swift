@@ -4,7 +4,9 @@ import GRDB
 /// custom namespaces, identity graph linking rules and merge policies.
 ///
 /// Identities carry their graph's id (`graph_id`, indexed), so one profile lookup reads one
-/// graph's rows instead of the whole sandbox.
+/// graph's rows instead of the whole sandbox. Records and links keep their batch's number
+/// (`batch`, `sandbox_batch.number`), not its text id nor its dataset's: readers join
+/// `sandbox_batch` for both.
 enum SandboxSchema {
   /// Adds the sandbox's migrations.
   static func register(in migrator: inout DatabaseMigrator) {
@@ -29,8 +31,7 @@ enum SandboxSchema {
           );
           CREATE TABLE sandbox_record (
             id INTEGER PRIMARY KEY,
-            batch_id TEXT NOT NULL,
-            dataset_id TEXT NOT NULL,
+            batch INTEGER NOT NULL,
             line INTEGER NOT NULL,
             ordinal INTEGER NOT NULL,
             kind INTEGER NOT NULL,
@@ -53,8 +54,7 @@ enum SandboxSchema {
             id INTEGER PRIMARY KEY,
             from_id INTEGER NOT NULL,
             to_id INTEGER NOT NULL,
-            dataset_id TEXT NOT NULL,
-            batch_id TEXT NOT NULL,
+            batch INTEGER NOT NULL,
             record_line INTEGER NOT NULL,
             origin_order INTEGER NOT NULL,
             first_order INTEGER NOT NULL,

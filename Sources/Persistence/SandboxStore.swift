@@ -169,7 +169,12 @@ public struct SandboxStore: Sendable {
       let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
       let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
       for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM sandbox_link WHERE graph_id IN (\(marks)) ORDER BY id",
+        db,
+        sql: """
+          SELECT l.*, b.id AS batch_id, b.dataset_id AS dataset_id FROM sandbox_link l
+          JOIN sandbox_batch b ON b.number = l.batch
+          WHERE l.graph_id IN (\(marks)) ORDER BY l.id
+          """,
         arguments: StatementArguments(ids))
       {
         guard let from = byStoredID[row["from_id"]], let to = byStoredID[row["to_id"]] else {
@@ -304,15 +309,29 @@ public struct SandboxStore: Sendable {
       db,
       sql: """
         INSERT INTO sandbox_record
-          (batch_id, dataset_id, line, ordinal, kind, identity_id, event_id, event_time, json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (batch, line, ordinal, kind, identity_id, event_id, event_time, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let batchNumbers = Dictionary(
+      try Row.fetchAll(db, sql: "SELECT id, number FROM sandbox_batch").map {
+        (row: Row) -> (String, Int64) in (row["id"], row["number"])
+      }, uniquingKeysWith: { first, _ in first })
+    func number(ofBatch id: String) throws -> Int64 {
+      guard let number = batchNumbers[id] else {
+        throw PersistenceError.failed(
+          operation: "save the batch", reason: "the batch '\(id)' is not stored")
+      }
+      return number
+    }
+    var lastBatch: (id: String, number: Int64)?
     for (index, record) in batch.records.enumerated() {
       if let failingAfterRecords, index == failingAfterRecords {
         throw PersistenceError.failed(operation: "save the batch", reason: "injected failure")
       }
-      insertRecord.bind(record.batchID)
-      insertRecord.bind(record.datasetID)
+      if lastBatch?.id != record.batchID {
+        lastBatch = (record.batchID, try number(ofBatch: record.batchID))
+      }
+      insertRecord.bind(lastBatch?.number ?? 0)
       insertRecord.bind(record.line)
       insertRecord.bind(record.order)
       insertRecord.bind(record.kind.rawValue)
@@ -347,16 +366,18 @@ public struct SandboxStore: Sendable {
       db,
       sql: """
         INSERT OR REPLACE INTO sandbox_link
-          (id, from_id, to_id, dataset_id, batch_id, record_line, origin_order, first_order,
-           last_order, state, graph_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (id, from_id, to_id, batch, record_line, origin_order, first_order, last_order,
+           state, graph_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for link in batch.graph.links {
       upsertLink.bind(link.storedID)
       upsertLink.bind(link.from)
       upsertLink.bind(link.to)
-      upsertLink.bind(link.origin.dataset)
-      upsertLink.bind(link.origin.batch)
+      if lastBatch?.id != link.origin.batch {
+        lastBatch = (link.origin.batch, try number(ofBatch: link.origin.batch))
+      }
+      upsertLink.bind(lastBatch?.number ?? 0)
       upsertLink.bind(link.origin.record)
       upsertLink.bind(link.origin.order)
       upsertLink.bind(link.firstEstablished)
