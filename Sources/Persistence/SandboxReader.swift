@@ -76,7 +76,9 @@ public struct SandboxReader {
       result += try Row.fetchAll(
         db,
         sql: """
-          SELECT r.*, b.id AS batch_id, b.dataset_id AS dataset_id FROM sandbox_record r
+          SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, b.id AS batch_id,
+            b.dataset_id AS dataset_id
+          FROM sandbox_record r
           JOIN sandbox_batch b ON b.number = r.batch
           WHERE r.identity_id IN (\(marks)) AND r.kind = ?
           """,

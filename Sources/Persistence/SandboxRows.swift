@@ -80,7 +80,9 @@ public struct StoredRecord: Sendable, Hashable {
   public var datasetID: String
   /// The line in the batch (1-based).
   public var line: Int
-  /// The ingestion order.
+  /// The ingestion order, `LinkOrigin.order(batch:line:)` of its batch number and line.
+  ///
+  /// It is not stored: reads derive it from the batch number and line.
   public var order: Int64
   /// Profile or event.
   public var kind: Kind

@@ -6,8 +6,13 @@ import GRDB
 /// Identities carry their graph's id (`graph_id`, indexed), so one profile lookup reads one
 /// graph's rows instead of the whole sandbox. Records and links keep their batch's number
 /// (`batch`, `sandbox_batch.number`), not its text id nor its dataset's: readers join
-/// `sandbox_batch` for both.
+/// `sandbox_batch` for both. A record's ingestion order is not stored: it is
+/// `LinkOrigin.order(batch:line:)`, `batch << 32 | line` (``SandboxSchema/recordOrder``).
 enum SandboxSchema {
+  /// The SQL expression of a record's ingestion order (`LinkOrigin.order(batch:line:)`), for
+  /// a `sandbox_record` table aliased `r`.
+  static let recordOrder = "((r.batch << 32) | r.line)"
+
   /// Adds the sandbox's migrations.
   static func register(in migrator: inout DatabaseMigrator) {
     migrator.registerMigration("v1-sandbox") { db in
@@ -33,7 +38,6 @@ enum SandboxSchema {
             id INTEGER PRIMARY KEY,
             batch INTEGER NOT NULL,
             line INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
             kind INTEGER NOT NULL,
             identity_id INTEGER NOT NULL,
             event_id TEXT,

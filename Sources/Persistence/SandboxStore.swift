@@ -309,8 +309,8 @@ public struct SandboxStore: Sendable {
       db,
       sql: """
         INSERT INTO sandbox_record
-          (batch, line, ordinal, kind, identity_id, event_id, event_time, json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          (batch, line, kind, identity_id, event_id, event_time, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
     let batchNumbers = Dictionary(
       try Row.fetchAll(db, sql: "SELECT id, number FROM sandbox_batch").map {
@@ -333,7 +333,6 @@ public struct SandboxStore: Sendable {
       }
       insertRecord.bind(lastBatch?.number ?? 0)
       insertRecord.bind(record.line)
-      insertRecord.bind(record.order)
       insertRecord.bind(record.kind.rawValue)
       insertRecord.bind(record.identityID)
       insertRecord.bind(record.eventID)

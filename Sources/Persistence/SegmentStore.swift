@@ -212,11 +212,12 @@ public struct SegmentStore: Sendable {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT r.*, i.graph_id AS record_graph, b.id AS batch_id, b.dataset_id AS dataset_id
+          SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, i.graph_id AS record_graph,
+            b.id AS batch_id, b.dataset_id AS dataset_id
           FROM sandbox_record r
           JOIN sandbox_identity i ON r.identity_id = i.id
           JOIN sandbox_batch b ON b.number = r.batch
-          WHERE i.graph_id BETWEEN ? AND ? ORDER BY r.ordinal
+          WHERE i.graph_id BETWEEN ? AND ? ORDER BY r.batch, r.line
           """,
         arguments: [low, high])
       {
