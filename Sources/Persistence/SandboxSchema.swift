@@ -7,11 +7,16 @@ import GRDB
 /// graph's rows instead of the whole sandbox. Records and links keep their batch's number
 /// (`batch`, `sandbox_batch.number`), not its text id nor its dataset's: readers join
 /// `sandbox_batch` for both. A record's ingestion order is not stored: it is
-/// `LinkOrigin.order(batch:line:)`, `batch << 32 | line` (``SandboxSchema/recordOrder``).
+/// `LinkOrigin.order(batch:line:)`, `batch << 32 | line` (``SandboxSchema/recordOrder``),
+/// nor is a link origin's (``SandboxSchema/linkOriginOrder``).
 enum SandboxSchema {
   /// The SQL expression of a record's ingestion order (`LinkOrigin.order(batch:line:)`), for
   /// a `sandbox_record` table aliased `r`.
   static let recordOrder = "((r.batch << 32) | r.line)"
+
+  /// The SQL expression of a link origin's ingestion order, for a `sandbox_link` table
+  /// aliased `l`.
+  static let linkOriginOrder = "((l.batch << 32) | l.record_line)"
 
   /// Adds the sandbox's migrations.
   static func register(in migrator: inout DatabaseMigrator) {
@@ -60,7 +65,6 @@ enum SandboxSchema {
             to_id INTEGER NOT NULL,
             batch INTEGER NOT NULL,
             record_line INTEGER NOT NULL,
-            origin_order INTEGER NOT NULL,
             first_order INTEGER NOT NULL,
             last_order INTEGER NOT NULL,
             state INTEGER NOT NULL,

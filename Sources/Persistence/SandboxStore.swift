@@ -171,7 +171,9 @@ public struct SandboxStore: Sendable {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT l.*, b.id AS batch_id, b.dataset_id AS dataset_id FROM sandbox_link l
+          SELECT l.*, \(SandboxSchema.linkOriginOrder) AS origin_order, b.id AS batch_id,
+            b.dataset_id AS dataset_id
+          FROM sandbox_link l
           JOIN sandbox_batch b ON b.number = l.batch
           WHERE l.graph_id IN (\(marks)) ORDER BY l.id
           """,
@@ -365,9 +367,8 @@ public struct SandboxStore: Sendable {
       db,
       sql: """
         INSERT OR REPLACE INTO sandbox_link
-          (id, from_id, to_id, batch, record_line, origin_order, first_order, last_order,
-           state, graph_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (id, from_id, to_id, batch, record_line, first_order, last_order, state, graph_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for link in batch.graph.links {
       upsertLink.bind(link.storedID)
@@ -378,7 +379,6 @@ public struct SandboxStore: Sendable {
       }
       upsertLink.bind(lastBatch?.number ?? 0)
       upsertLink.bind(link.origin.record)
-      upsertLink.bind(link.origin.order)
       upsertLink.bind(link.firstEstablished)
       upsertLink.bind(link.lastEstablished)
       upsertLink.bind(link.state.rawValue)
