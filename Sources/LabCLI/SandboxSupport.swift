@@ -5,6 +5,7 @@ import LabCore
 import Persistence
 import Profiles
 import Sandbox
+import Segmentation
 
 extension Workspace {
   /// Opens the workspace's sandbox.
@@ -14,12 +15,21 @@ extension Workspace {
 }
 
 extension SandboxError {
-  /// The error as a CLI failure: bad files exit 65, a missing path 64, the rest 1.
+  /// The error as a CLI failure: bad files and bad PQL exit 65; a missing path or an unknown
+  /// id (namespace, dataset, merge policy, segment) 64, like a misspelt exercise; the rest 1.
   var failure: LabFailure {
     let message = errorDescription ?? "\(self)"
     switch self {
     case .unreadable, .invalidSchema: return .invalidData(message)
-    case .pathNotFound, .nothingToIngest, .invalidRequest: return .usage(message)
+    case .pathNotFound, .nothingToIngest, .invalidRequest, .unknownNamespace, .unknownDataset,
+      .mergePolicy(.unknownMergePolicy):
+      return .usage(message)
+    case .segmentation(let refusal):
+      switch refusal {
+      case .unknownSegment: return .usage(message)
+      case .invalidExpression, .invalidJSONExpression: return .invalidData(message)
+      default: return .domain(message)
+      }
     default: return .domain(message)
     }
   }

@@ -40,3 +40,16 @@ import Testing
     #expect(errors.contains("holds no records"))
   }
 }
+
+@Suite struct UnknownIDExitCodeTests {
+  @Test func anUnknownSegmentIsAUsageErrorAndBadPQLIsInvalidData() async throws {
+    let root = try SandboxCLITests.workspace()
+    let (unknown, _, _) = await SandboxCLITests.run(
+      ["segment", "show", "no-such-segment"], root: root)
+    #expect(unknown == 64)
+    let (badPQL, _, errors) = await SandboxCLITests.run(
+      ["segment", "create", "--name", "Broken", "--pql", "person.gender ="], root: root)
+    #expect(badPQL == 65)
+    #expect(errors.contains("1:"))
+  }
+}

@@ -40,7 +40,7 @@ import Testing
     #expect(card.contains("Events  8"))
   }
 
-  @Test func anUnknownIdentityIsNotFoundWithExitOne() async throws {
+  @Test func anUnknownIdentityIsNotFoundAndAMisspeltNamespaceIsAUsageError() async throws {
     let root = try Self.workspace()
     let (status, _, errors) = await Self.run(
       ["profile", "get", "--ns", "email", "--id", "nobody@example.com"], root: root)
@@ -48,7 +48,7 @@ import Testing
     #expect(errors.contains("No profile has the identity Email 'nobody@example.com'"))
     let (badNamespace, _, nsErrors) = await Self.run(
       ["profile", "get", "--ns", "emial", "--id", "x"], root: root)
-    #expect(badNamespace == 1)
+    #expect(badNamespace == 64)
     #expect(nsErrors.contains("Did you mean 'Email'?"))
   }
 
