@@ -18,23 +18,9 @@ extension IdentityGraph {
     guard let a = vertex(of: from), let b = vertex(of: to) else { return }
     let key = Self.pairKey(a, b)
     guard pairIndex[key] == nil else { return }
-    let originIndex = origins.append(origin)
-    let index = Int32(linkA.count)
-    linkA.append(a)
-    linkB.append(b)
-    linkNextA.append(firstLink[Int(a)])
-    linkNextB.append(firstLink[Int(b)])
-    firstLink[Int(a)] = index
-    firstLink[Int(b)] = index
-    linkOrigin.append(originIndex)
-    linkFirst.append(firstEstablished)
-    linkLast.append(lastEstablished)
-    linkState.append(state)
-    linkStoredID.append(storedID)
-    linkStoredGraph.append(graphID)
-    linkIsNew.append(false)
-    linkIsDirty.append(false)
-    pairIndex.insert(key, index)
+    appendLink(
+      a, b, key: key, origin: origins.append(origin), first: firstEstablished,
+      last: lastEstablished, state: state, storedID: storedID, storedGraph: graphID, isNew: false)
     nextLinkID = max(nextLinkID, storedID + 1)
     if state == .active { sets.union(a, b) }
   }

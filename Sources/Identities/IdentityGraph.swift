@@ -287,25 +287,37 @@ public struct IdentityGraph: Sendable {
       linkState[i] = .active
       linkIsDirty[i] = true
     } else {
-      let index = Int32(linkA.count)
-      linkA.append(a)
-      linkB.append(b)
-      linkNextA.append(firstLink[Int(a)])
-      linkNextB.append(firstLink[Int(b)])
-      firstLink[Int(a)] = index
-      firstLink[Int(b)] = index
-      linkOrigin.append(origin)
-      linkFirst.append(order)
-      linkLast.append(order)
-      linkState.append(.active)
-      linkStoredID.append(nextLinkID)
-      linkStoredGraph.append(0)
+      appendLink(
+        a, b, key: key, origin: origin, first: order, last: order, state: .active,
+        storedID: nextLinkID, storedGraph: 0, isNew: true)
       nextLinkID += 1
-      linkIsNew.append(true)
-      linkIsDirty.append(true)
-      pairIndex.insert(key, index)
     }
     sets.union(a, b)
+  }
+
+  /// Appends one link to every per-link array at once (they always grow together) and indexes
+  /// its pair.
+  @inline(__always)
+  mutating func appendLink(
+    _ a: Int32, _ b: Int32, key: UInt64, origin: Int32, first: Int64, last: Int64,
+    state: LinkState, storedID: Int64, storedGraph: Int64, isNew: Bool
+  ) {
+    let index = Int32(linkA.count)
+    linkA.append(a)
+    linkB.append(b)
+    linkNextA.append(firstLink[Int(a)])
+    linkNextB.append(firstLink[Int(b)])
+    firstLink[Int(a)] = index
+    firstLink[Int(b)] = index
+    linkOrigin.append(origin)
+    linkFirst.append(first)
+    linkLast.append(last)
+    linkState.append(state)
+    linkStoredID.append(storedID)
+    linkStoredGraph.append(storedGraph)
+    linkIsNew.append(isNew)
+    linkIsDirty.append(isNew)
+    pairIndex.insert(key, index)
   }
 
   static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
