@@ -27,9 +27,9 @@ public struct DisjointSet: Sendable {
 
   /// Reserves room for `capacity` elements in all.
   public mutating func reserveCapacity(_ capacity: Int) {
-    parent.reserveCapacity(capacity)
-    size.reserveCapacity(capacity)
-    next.reserveCapacity(capacity)
+    HugePages.reserve(&parent, capacity)
+    HugePages.reserve(&size, capacity)
+    HugePages.reserve(&next, capacity)
   }
 
   /// The number of elements.

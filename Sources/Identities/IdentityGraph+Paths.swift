@@ -17,7 +17,7 @@ extension IdentityGraph {
       var found = false
       forEachLink(of: vertex) { link in
         guard !found, includingRemoved || linkState[Int(link)] == .active else { return }
-        let other = linkA[Int(link)] == vertex ? linkB[Int(link)] : linkA[Int(link)]
+        let other = linkEnds[Int(link)].other(than: vertex)
         guard previous[other] == nil else { return }
         previous[other] = link
         if other == target { found = true }
@@ -30,7 +30,7 @@ extension IdentityGraph {
     var vertex = target
     while vertex != source, let link = previous[vertex], link >= 0 {
       var step = self.link(at: link)
-      let other = linkA[Int(link)] == vertex ? linkB[Int(link)] : linkA[Int(link)]
+      let other = linkEnds[Int(link)].other(than: vertex)
       step.from = identities[Int(other)]
       step.to = identities[Int(vertex)]
       chain.append(step)

@@ -16,10 +16,9 @@ extension IdentityGraph {
     lastEstablished: Int64, state: LinkState, graphID: Int64
   ) {
     guard let a = vertex(of: from), let b = vertex(of: to) else { return }
-    let key = Self.pairKey(a, b)
-    guard pairIndex[key] == nil else { return }
+    guard existingLink(a, b) == nil else { return }
     appendLink(
-      a, b, key: key, origin: origins.append(origin), first: firstEstablished,
+      a, b, origin: origins.append(origin), first: firstEstablished,
       last: lastEstablished, state: state, storedID: storedID, storedGraph: graphID, isNew: false)
     nextLinkID = max(nextLinkID, storedID + 1)
     if state == .active { sets.union(a, b) }
@@ -50,13 +49,13 @@ extension IdentityGraph {
             firstSeen: vertexFirstSeen[vertex], graphID: graph, isNew: stored == 0))
       }
     }
-    for link in 0..<linkA.count {
-      let graph = smallest[Int(roots[Int(linkA[link])])]
+    for link in 0..<linkEnds.count {
+      let graph = smallest[Int(roots[Int(linkEnds[link].a)])]
       guard linkIsNew[link] || linkIsDirty[link] || linkStoredGraph[link] != graph else { continue }
       changes.links.append(
         GraphChanges.LinkRow(
-          storedID: linkStoredID[link], from: vertexStoredID[Int(linkA[link])],
-          to: vertexStoredID[Int(linkB[link])], origin: origins[Int(linkOrigin[link])],
+          storedID: linkStoredID[link], from: vertexStoredID[Int(linkEnds[link].a)],
+          to: vertexStoredID[Int(linkEnds[link].b)], origin: origins[Int(linkOrigin[link])],
           firstEstablished: linkFirst[link], lastEstablished: linkLast[link],
           state: linkState[link], graphID: graph, isNew: linkIsNew[link]))
     }
@@ -71,10 +70,10 @@ extension IdentityGraph {
     for vertex in 0..<identities.count {
       if let graph = graphOf[vertexStoredID[vertex]] { vertexStoredGraph[vertex] = graph }
     }
-    for link in 0..<linkA.count {
+    for link in 0..<linkEnds.count {
       linkIsNew[link] = false
       linkIsDirty[link] = false
-      linkStoredGraph[link] = vertexStoredGraph[Int(linkA[link])]
+      linkStoredGraph[link] = vertexStoredGraph[Int(linkEnds[link].a)]
     }
   }
 

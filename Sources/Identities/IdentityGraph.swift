@@ -41,10 +41,8 @@ public struct IdentityGraph: Sendable {
   var vertexStoredGraph: [Int64] = []
   var firstLink: [Int32] = []
 
-  var linkA: [Int32] = []
-  var linkB: [Int32] = []
-  var linkNextA: [Int32] = []
-  var linkNextB: [Int32] = []
+  /// Each link's two identities and, for each end, the next link on that end's list.
+  var linkEnds: [LinkEnds] = []
   var linkOrigin: [Int32] = []
   var linkFirst: [Int64] = []
   var linkLast: [Int64] = []
@@ -53,13 +51,16 @@ public struct IdentityGraph: Sendable {
   var linkStoredGraph: [Int64] = []
   var linkIsNew: [Bool] = []
   var linkIsDirty: [Bool] = []
-  var pairIndex = LinkIndex()
   var origins = LinkOriginTable()
   /// Removal rank and unique-namespace bit of each namespace, by its number in `identities`.
   var namespaceRank: [UInt8] = []
   var namespaceUniqueBit: [UInt64] = []
   /// The vertices of the record being linked, kept between records to reuse its storage.
   var scratchVertices: [Int32] = []
+  /// The window of records being linked, kept to reuse its storage.
+  var scratchWindow = IdentityWindow()
+  /// Sums the slots read ahead by ``link(records:identities:origin:)``, so the reads are not dropped.
+  var warmth: UInt64 = 0
 
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
@@ -85,25 +86,21 @@ public struct IdentityGraph: Sendable {
   public mutating func reserveCapacity(identities count: Int, links: Int) {
     sets.reserveCapacity(count)
     identities.reserveCapacity(count)
-    vertexRank.reserveCapacity(count)
-    vertexUniqueBit.reserveCapacity(count)
-    vertexFirstSeen.reserveCapacity(count)
-    vertexStoredID.reserveCapacity(count)
-    vertexStoredGraph.reserveCapacity(count)
-    firstLink.reserveCapacity(count)
-    linkA.reserveCapacity(links)
-    linkB.reserveCapacity(links)
-    linkNextA.reserveCapacity(links)
-    linkNextB.reserveCapacity(links)
-    linkOrigin.reserveCapacity(links)
-    linkFirst.reserveCapacity(links)
-    linkLast.reserveCapacity(links)
-    linkState.reserveCapacity(links)
-    linkStoredID.reserveCapacity(links)
-    linkStoredGraph.reserveCapacity(links)
-    linkIsNew.reserveCapacity(links)
-    linkIsDirty.reserveCapacity(links)
-    pairIndex.reserveCapacity(links)
+    HugePages.reserve(&vertexRank, count)
+    HugePages.reserve(&vertexUniqueBit, count)
+    HugePages.reserve(&vertexFirstSeen, count)
+    HugePages.reserve(&vertexStoredID, count)
+    HugePages.reserve(&vertexStoredGraph, count)
+    HugePages.reserve(&firstLink, count)
+    HugePages.reserve(&linkEnds, links)
+    HugePages.reserve(&linkOrigin, links)
+    HugePages.reserve(&linkFirst, links)
+    HugePages.reserve(&linkLast, links)
+    HugePages.reserve(&linkState, links)
+    HugePages.reserve(&linkStoredID, links)
+    HugePages.reserve(&linkStoredGraph, links)
+    HugePages.reserve(&linkIsNew, links)
+    HugePages.reserve(&linkIsDirty, links)
   }
 
   // MARK: - Reading
@@ -112,7 +109,7 @@ public struct IdentityGraph: Sendable {
   public var identityCount: Int { identities.count }
 
   /// The number of links, active or removed.
-  public var linkCount: Int { linkA.count }
+  public var linkCount: Int { linkEnds.count }
 
   /// The vertex of `identity`, if the graph holds it.
   func vertex(of identity: Identity) -> Int32? {
@@ -166,7 +163,7 @@ public struct IdentityGraph: Sendable {
   func link(at index: Int32) -> IdentityLink {
     let i = Int(index)
     return IdentityLink(
-      from: identities[Int(linkA[i])], to: identities[Int(linkB[i])],
+      from: identities[Int(linkEnds[i].a)], to: identities[Int(linkEnds[i].b)],
       origin: origins[Int(linkOrigin[i])], firstEstablished: linkFirst[i],
       lastEstablished: linkLast[i], state: linkState[i])
   }
@@ -175,8 +172,24 @@ public struct IdentityGraph: Sendable {
     var link = firstLink[Int(vertex)]
     while link >= 0 {
       body(link)
-      link = linkA[Int(link)] == vertex ? linkNextA[Int(link)] : linkNextB[Int(link)]
+      link = linkEnds[Int(link)].next(after: vertex)
     }
+  }
+
+  /// The link between `a` and `b`, if any, found by walking both ends' lists side by side (so
+  /// the cost is that of the shorter list).
+  func existingLink(_ a: Int32, _ b: Int32) -> Int32? {
+    var fromA = firstLink[Int(a)]
+    var fromB = firstLink[Int(b)]
+    while fromA >= 0 && fromB >= 0 {
+      let endsA = linkEnds[Int(fromA)]
+      if endsA.a == b || endsA.b == b { return fromA }
+      let endsB = linkEnds[Int(fromB)]
+      if endsB.a == a || endsB.b == a { return fromB }
+      fromA = endsA.next(after: a)
+      fromB = endsB.next(after: b)
+    }
+    return nil
   }
 
   // MARK: - Linking
@@ -202,6 +215,74 @@ public struct IdentityGraph: Sendable {
     return link(vertices: vertices, origin: origin, newFrom: firstNew)
   }
 
+  /// Links the identities of many records, in order.
+  ///
+  /// The same as ``link(_:origin:)`` for each record, only faster: it hashes the identities of
+  /// a window of records ahead and reads their table slots together (see
+  /// ``IdentityIndex/warm(_:)``), so the look-ups that follow do not each wait for memory.
+  public mutating func link(
+    records count: Int, identities: (Int) -> [Identity], origin: (Int) -> LinkOrigin
+  ) {
+    var window = scratchWindow
+    scratchWindow = IdentityWindow()
+    var vertices = scratchVertices
+    scratchVertices = []
+    defer {
+      scratchWindow = window
+      scratchVertices = vertices
+    }
+    var start = 0
+    while start < count {
+      let end = min(start + Self.window, count)
+      window.removeAll()
+      for record in start..<end {
+        identities(record).withUnsafeBufferPointer {
+          window.append(record: $0, index: self.identities)
+        }
+      }
+      warmth &+= window.probes.withUnsafeBufferPointer { self.identities.warm($0) }
+      var item = 0
+      for (offset, record) in (start..<end).enumerated() {
+        let origin = origin(record)
+        let firstNew = Int32(self.identities.count)
+        vertices.removeAll(keepingCapacity: true)
+        while item < window.recordEnds[offset] {
+          let vertex = addIdentity(
+            window: window, item: item, seenAt: origin.order,
+            identity: { identities(record)[Int(window.positions[item])] })
+          if !vertices.contains(vertex) { vertices.append(vertex) }
+          item += 1
+        }
+        link(vertices: vertices, origin: origin, newFrom: firstNew)
+      }
+      start = end
+    }
+  }
+
+  /// Adds identity `item` of `window` if new and returns its vertex; `identity` gives the
+  /// identity itself when its namespace is new to the graph.
+  @inline(__always)
+  mutating func addIdentity(
+    window: IdentityWindow, item: Int, seenAt order: Int64, identity: () -> Identity
+  ) -> Int32 {
+    let hashed = window.probes[item]
+    guard hashed.namespace != .max else { return addIdentity(identity(), seenAt: order) }
+    return window.withValue(of: item) { value in
+      let probe = identities.probe(value: value, hashed: hashed)
+      if let vertex = probe.vertex { return vertex }
+      let vertex = sets.makeSet()
+      identities.insert(value: value, probe: probe)
+      appendVertexFacts(
+        namespace: Int(probe.namespace), firstSeen: order, storedID: nextIdentityID,
+        storedGraph: 0)
+      nextIdentityID += 1
+      return vertex
+    }
+  }
+
+  /// How many records ``link(records:identities:origin:)`` hashes ahead.
+  static let window = 64
+
   /// Adds `identity` if new and returns its vertex.
   @discardableResult
   public mutating func addIdentity(_ identity: Identity, seenAt order: Int64) -> Int32 {
@@ -224,13 +305,22 @@ public struct IdentityGraph: Sendable {
     identities.insert(identity, probe: probe)
     let namespace = Int(probe.namespace)
     if namespace == namespaceRank.count { addFacts(of: identity.namespace) }
+    appendVertexFacts(
+      namespace: namespace, firstSeen: firstSeen, storedID: storedID, storedGraph: storedGraph)
+    return vertex
+  }
+
+  /// Appends a new vertex's facts to every per-vertex array (they always grow together).
+  @inline(__always)
+  mutating func appendVertexFacts(
+    namespace: Int, firstSeen: Int64, storedID: Int64, storedGraph: Int64
+  ) {
     vertexRank.append(namespaceRank[namespace])
     vertexUniqueBit.append(namespaceUniqueBit[namespace])
     vertexFirstSeen.append(firstSeen)
     vertexStoredID.append(storedID)
     vertexStoredGraph.append(storedGraph)
     firstLink.append(-1)
-    return vertex
   }
 
   /// Records the removal rank (255: never links) and unique-namespace bit of a new namespace.
@@ -252,6 +342,7 @@ public struct IdentityGraph: Sendable {
 
   /// ``link(vertices:origin:)``, knowing that vertices from `newFrom` on were just added, so
   /// no pair including one of them has a link to look up yet.
+  @discardableResult
   mutating func link(vertices: [Int32], origin: LinkOrigin, newFrom: Int32) -> Int32? {
     let linkable =
       vertices.allSatisfy { vertexRank[Int($0)] != 255 }
@@ -279,8 +370,7 @@ public struct IdentityGraph: Sendable {
   mutating func establish(
     _ a: Int32, _ b: Int32, origin: Int32, order: Int64, isNewPair: Bool = false
   ) {
-    let key = Self.pairKey(a, b)
-    if !isNewPair, let existing = pairIndex[key] {
+    if !isNewPair, let existing = existingLink(a, b) {
       let i = Int(existing)
       linkLast[i] = max(linkLast[i], order)
       linkOrigin[i] = origin
@@ -288,25 +378,22 @@ public struct IdentityGraph: Sendable {
       linkIsDirty[i] = true
     } else {
       appendLink(
-        a, b, key: key, origin: origin, first: order, last: order, state: .active,
+        a, b, origin: origin, first: order, last: order, state: .active,
         storedID: nextLinkID, storedGraph: 0, isNew: true)
       nextLinkID += 1
     }
     sets.union(a, b)
   }
 
-  /// Appends one link to every per-link array at once (they always grow together) and indexes
-  /// its pair.
+  /// Appends one link to every per-link array at once (they always grow together) and puts it
+  /// first on both ends' lists.
   @inline(__always)
   mutating func appendLink(
-    _ a: Int32, _ b: Int32, key: UInt64, origin: Int32, first: Int64, last: Int64,
+    _ a: Int32, _ b: Int32, origin: Int32, first: Int64, last: Int64,
     state: LinkState, storedID: Int64, storedGraph: Int64, isNew: Bool
   ) {
-    let index = Int32(linkA.count)
-    linkA.append(a)
-    linkB.append(b)
-    linkNextA.append(firstLink[Int(a)])
-    linkNextB.append(firstLink[Int(b)])
+    let index = Int32(linkEnds.count)
+    linkEnds.append(LinkEnds(a: a, b: b, nextA: firstLink[Int(a)], nextB: firstLink[Int(b)]))
     firstLink[Int(a)] = index
     firstLink[Int(b)] = index
     linkOrigin.append(origin)
@@ -317,13 +404,6 @@ public struct IdentityGraph: Sendable {
     linkStoredGraph.append(storedGraph)
     linkIsNew.append(isNew)
     linkIsDirty.append(isNew)
-    pairIndex.insert(key, index)
-  }
-
-  static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
-    let low = UInt64(UInt32(bitPattern: min(a, b)))
-    let high = UInt64(UInt32(bitPattern: max(a, b)))
-    return high << 32 | low
   }
 
   // MARK: - Rules
@@ -334,7 +414,9 @@ public struct IdentityGraph: Sendable {
     for member in members {
       forEachLink(of: member) { link in
         // Each link is listed by both ends; keep it once, from its `a` end.
-        if linkA[Int(link)] == member, linkState[Int(link)] == .active { result.append(link) }
+        if linkEnds[Int(link)].a == member, linkState[Int(link)] == .active {
+          result.append(link)
+        }
       }
     }
     return result
@@ -356,9 +438,9 @@ public struct IdentityGraph: Sendable {
     let registry = self.registry
     func rank(_ link: Int32) -> (Int, Int) {
       let a = registry.priorityRank(
-        of: identities.namespace(of: Int(linkA[Int(link)])), rules: rules)
+        of: identities.namespace(of: Int(linkEnds[Int(link)].a)), rules: rules)
       let b = registry.priorityRank(
-        of: identities.namespace(of: Int(linkB[Int(link)])), rules: rules)
+        of: identities.namespace(of: Int(linkEnds[Int(link)].b)), rules: rules)
       return (min(a, b), max(a, b))
     }
     let ordered = activeLinks(among: members).map { (link: $0, rank: rank($0)) }.sorted {
@@ -371,8 +453,8 @@ public struct IdentityGraph: Sendable {
     var masks: [Int32: UInt64] = [:]
     for member in members { masks[member] = vertexUniqueBit[Int(member)] }
     for (link, _) in ordered {
-      let rootA = sets.find(linkA[Int(link)])
-      let rootB = sets.find(linkB[Int(link)])
+      let rootA = sets.find(linkEnds[Int(link)].a)
+      let rootB = sets.find(linkEnds[Int(link)].b)
       if rootA == rootB { continue }
       let maskA = masks[rootA] ?? 0
       let maskB = masks[rootB] ?? 0
@@ -430,6 +512,6 @@ public struct IdentityGraph: Sendable {
   mutating func relink(_ members: [Int32]) {
     let links = activeLinks(among: members)
     sets.reset(members)
-    for link in links { sets.union(linkA[Int(link)], linkB[Int(link)]) }
+    for link in links { sets.union(linkEnds[Int(link)].a, linkEnds[Int(link)].b) }
   }
 }

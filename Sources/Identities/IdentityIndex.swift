@@ -36,9 +36,9 @@ struct IdentityIndex: Sendable {
 
   /// Makes room for `capacity` identities without growing.
   mutating func reserveCapacity(_ capacity: Int) {
-    hashes.reserveCapacity(capacity)
-    spans.reserveCapacity(capacity)
-    bytes.reserveCapacity(capacity * 24)
+    HugePages.reserve(&hashes, capacity)
+    HugePages.reserve(&spans, capacity)
+    HugePages.reserve(&bytes, capacity * 24)
     var size = slots.count
     while size < capacity * 2 { size *= 2 }
     if size > slots.count { rehash(size: size) }
@@ -70,6 +70,64 @@ struct IdentityIndex: Sendable {
     namespaces.firstIndex(of: namespace).map { UInt16(truncatingIfNeeded: $0) }
   }
 
+  /// The hash and namespace number of `identity`, not looked up yet (`vertex` is `nil`).
+  func hashed(_ identity: Identity) -> Probe {
+    Self.withUTF8(identity.id) { hashed(namespace: identity.namespace, value: $0) }
+  }
+
+  /// The hash and namespace number of a value in `namespace`, not looked up yet.
+  ///
+  /// A value of a namespace the index has not seen gets namespace `UInt16.max`: its number is
+  /// only known once that namespace is added, so it must be looked up with ``probe(_:)``.
+  func hashed(namespace: String, value: UnsafeBufferPointer<UInt8>) -> Probe {
+    guard let number = number(of: namespace) else {
+      return Probe(hash: 0, namespace: .max, vertex: nil)
+    }
+    return Probe(hash: Self.hash(number, value), namespace: number, vertex: nil)
+  }
+
+  /// Looks up `value`, already hashed by ``hashed(namespace:value:)`` with a known namespace.
+  func probe(value: UnsafeBufferPointer<UInt8>, hashed: Probe) -> Probe {
+    var result = hashed
+    result.vertex = find(hashed.namespace, value, hash: hashed.hash)
+    return result
+  }
+
+  /// Reads the table slot, and the candidate's bytes, of each of `probes` in one pass.
+  ///
+  /// A look-up in a table of millions mostly waits for memory. Reading the slots of a window
+  /// of identities together lets those waits overlap; the look-ups that follow find the lines
+  /// in cache. Returns a value that depends on every read, so that none is left out.
+  func warm(_ probes: UnsafeBufferPointer<Probe>) -> UInt64 {
+    var sink: UInt64 = 0
+    slots.withUnsafeBufferPointer { slots in
+      spans.withUnsafeBufferPointer { spans in
+        bytes.withUnsafeBufferPointer { arena in
+          for probe in probes where probe.namespace != .max {
+            let entry = slots[Int(truncatingIfNeeded: probe.hash) & mask]
+            sink &+= entry
+            // A likely match: its bytes are compared next, so read them too.
+            if entry & 0xFFFF_FFFF_0000_0000 == Self.tag(probe.hash) {
+              let vertex = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+              let start =
+                vertex == 0 ? 0 : Int(truncatingIfNeeded: spans[vertex - 1] & Self.endMask)
+              if start < arena.count { sink &+= UInt64(arena[start]) }
+            }
+          }
+        }
+      }
+    }
+    return sink
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text`, copying them only when not contiguous.
+  @inline(__always)
+  static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return copy.withUTF8(body)
+  }
+
   /// Looks `identity` up.
   func probe(_ identity: Identity) -> Probe {
     guard let namespace = number(of: identity.namespace) else {
@@ -91,8 +149,13 @@ struct IdentityIndex: Sendable {
   /// Adds `identity` as the next vertex (`count`), after a ``probe(_:)`` that did not find it.
   mutating func insert(_ identity: Identity, probe: Probe) {
     if Int(probe.namespace) == namespaces.count { namespaces.append(identity.namespace) }
-    var value = identity.id
-    value.withUTF8 { bytes.append(contentsOf: $0) }
+    Self.withUTF8(identity.id) { insert(value: $0, probe: probe) }
+  }
+
+  /// Adds a value of a known namespace as the next vertex (`count`), after a probe that did
+  /// not find it.
+  mutating func insert(value: UnsafeBufferPointer<UInt8>, probe: Probe) {
+    bytes.append(contentsOf: value)
     spans.append(UInt64(probe.namespace) << 48 | UInt64(bytes.count))
     hashes.append(probe.hash)
     if hashes.count * 2 > slots.count { rehash(size: slots.count * 2) }
@@ -186,68 +249,8 @@ struct IdentityIndex: Sendable {
   }
 
   private mutating func rehash(size: Int) {
-    slots = Array(repeating: 0, count: size)
+    slots = HugePages.array(repeating: 0, count: size)
     mask = size - 1
     for (vertex, hash) in hashes.enumerated() { place(Int32(vertex), hash: hash) }
-  }
-}
-
-/// An open-addressing hash table from an identity pair (packed in 64 bits) to its link.
-///
-/// Each slot holds the key and its link side by side, so a look-up touches one cache line.
-struct LinkIndex: Sendable {
-  private struct Slot {
-    var key: UInt64
-    /// The link, or -1 for an empty slot.
-    var value: Int32
-  }
-
-  private static let empty = Slot(key: .max, value: -1)
-  private var slots: [Slot] = Array(repeating: LinkIndex.empty, count: 16)
-  private var mask = 15
-  private(set) var count = 0
-
-  /// Makes room for `capacity` links without growing.
-  mutating func reserveCapacity(_ capacity: Int) {
-    var size = slots.count
-    while size < capacity * 2 { size *= 2 }
-    if size > slots.count { rehash(size: size) }
-  }
-
-  private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-    var mixed = key &* 0x9E37_79B9_7F4A_7C15
-    mixed ^= mixed >> 32
-    return Int(truncatingIfNeeded: mixed) & mask
-  }
-
-  /// The link of `key`, if any.
-  subscript(key: UInt64) -> Int32? {
-    var slot = Self.slot(key, mask)
-    while true {
-      let entry = slots[slot]
-      if entry.value < 0 { return nil }
-      if entry.key == key { return entry.value }
-      slot = (slot + 1) & mask
-    }
-  }
-
-  /// Records `value` for a `key` that is not in the table yet.
-  mutating func insert(_ key: UInt64, _ value: Int32) {
-    count += 1
-    if count * 2 > slots.count { rehash(size: slots.count * 2) }
-    place(key, value)
-  }
-
-  private mutating func place(_ key: UInt64, _ value: Int32) {
-    var slot = Self.slot(key, mask)
-    while slots[slot].value >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = Slot(key: key, value: value)
-  }
-
-  private mutating func rehash(size: Int) {
-    let old = slots
-    slots = Array(repeating: Self.empty, count: size)
-    mask = size - 1
-    for entry in old where entry.value >= 0 { place(entry.key, entry.value) }
   }
 }

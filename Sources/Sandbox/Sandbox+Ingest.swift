@@ -72,17 +72,21 @@ extension Sandbox {
     for (index, dataset) in loaded.enumerated() {
       let batch = batches[index]
       let number = firstNumber + index
-      for record in dataset.accepted {
+      let records = dataset.accepted
+      for start in stride(from: 0, to: records.count, by: 4096) {
+        let count = min(4096, records.count - start)
         graph.link(
-          record.identities,
-          origin: LinkOrigin(
-            dataset: batch.datasetID, batch: batch.batchID, record: record.line,
-            order: LinkOrigin.order(batch: number, line: record.line)))
-        done += 1
-        if done % 4096 == 0 { progress?(done, total) }
+          records: count, identities: { records[start + $0].identities },
+          origin: {
+            let line = records[start + $0].line
+            return LinkOrigin(
+              dataset: batch.datasetID, batch: batch.batchID, record: line,
+              order: LinkOrigin.order(batch: number, line: line))
+          })
+        done += count
+        progress?(done, total)
       }
     }
-    progress?(total, total)
     let changes = graph.changes()
     let graphSeconds = Self.seconds(since: graphStart)
 
