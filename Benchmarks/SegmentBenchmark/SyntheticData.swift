@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LabCore
+import PQL
 import Segmentation
 
 /// The benchmark's generated data: `profiles.csv` (id, gender, firstName, city, level) and
@@ -109,6 +110,34 @@ struct SyntheticData {
       data.eventStart[index + 1] = data.eventStart[index] + counts[index]
     }
     return data
+  }
+
+  /// The loaded data as PQL columns: each field's distinct values once, and a code per row.
+  func columns() -> PQLColumns {
+    var columns = PQLColumns(profileCount: count)
+    func codes(_ values: [UInt8]) -> [UInt32] { values.map { UInt32($0) } }
+    columns.profileColumns = [
+      .init(
+        path: ["person", "gender"], values: Self.genders.map(JSONValue.string), codes: codes(gender)
+      ),
+      .init(
+        path: ["person", "name", "firstName"], values: Self.names.map(JSONValue.string),
+        codes: codes(name)),
+      .init(
+        path: ["homeAddress", "city"], values: Self.cities.map(JSONValue.string), codes: codes(city)
+      ),
+      .init(
+        path: ["loyalty", "level"], values: Self.levels.map(JSONValue.string), codes: codes(level)),
+    ]
+    columns.eventStarts = eventStart.map { Int($0) }
+    columns.eventTimes = timestamp
+    columns.eventColumns = [
+      .init(path: ["eventType"], values: Self.types.map(JSONValue.string), codes: codes(type)),
+      .init(
+        path: ["productListItems"],
+        values: Self.products.map { [["name": .string($0)]] }, codes: codes(product)),
+    ]
+    return columns
   }
 
   static let genderBytes = genders.map { Array($0.utf8) }

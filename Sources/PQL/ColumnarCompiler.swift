@@ -1,0 +1,313 @@
+import Dispatch
+import Foundation
+import LabCore
+
+/// Whether profile `row` of a ``PQLColumns`` passes.
+typealias RowPredicate = @Sendable (Int) -> Bool
+
+/// Compiles a checked expression into tests on ``PQLColumns``, or `nil` when it reads anything
+/// the columns cannot answer directly.
+///
+/// A condition on one field is compiled with ``Compiler/objectPredicate(_:isProfile:)``, the
+/// code that evaluates it on JSON, and run once per distinct value of the field's column: a
+/// truth table the rows then index by code. `and`, `or` and `not` combine tests as conditions
+/// do (two-valued); event counts and `chain` walk each profile's events with the same tests
+/// and the same greedy matching as on JSON.
+struct ColumnarCompiler {
+  let columns: PQLColumns
+  let now: Int64
+
+  /// The test of a whole condition on a profile.
+  func condition(_ node: Node) -> RowPredicate? {
+    switch node {
+    case .constant(let value):
+      let flag = value.isTruthy
+      return { _ in flag }
+    case .not(let operand):
+      guard let test = condition(operand) else { return nil }
+      return { !test($0) }
+    case .and(let operands):
+      let tests = operands.compactMap(condition)
+      guard tests.count == operands.count else { return nil }
+      return Self.all(tests)
+    case .or(let operands):
+      let tests = operands.compactMap(condition)
+      guard tests.count == operands.count else { return nil }
+      return Self.any(tests)
+    case .call(.inSegment, let arguments):
+      guard case .constant(.string(let id))? = arguments.first else { return nil }
+      guard let flags = columns.memberships[id] else { return { _ in false } }
+      return { flags[$0] }
+    case .compare(let op, .call(.count, let arguments), .constant(let expected)):
+      guard arguments.count == 1, case .filter(.events, let filter) = arguments[0],
+        let passes = eventFlags(filter)
+      else { return nil }
+      let starts = columns.eventStarts
+      return { row in
+        var count = 0
+        for event in starts[row]..<starts[row + 1] where passes[event] { count += 1 }
+        return Runtime.compare(op, .integer(count), expected)
+      }
+    case .chain(.events, let timestamp, let steps):
+      guard timestamp == ["timestamp"] else { return nil }
+      return chain(steps)
+    default:
+      return fieldCondition(node, in: columns.profileColumns, isProfile: true)
+    }
+  }
+
+  /// Whether each event passes a condition, for every event at once: a tight loop per part of
+  /// the condition, combined flag by flag.
+  func eventFlags(_ node: Node) -> [Bool]? {
+    let count = columns.eventTimes.count
+    switch node {
+    case .not(let operand):
+      guard let flags = eventFlags(operand) else { return nil }
+      return Self.flags(count) { range, output in
+        for event in range { output[event] = !flags[event] }
+      }
+    case .and(let operands), .or(let operands):
+      var parts: [[Bool]] = []
+      for operand in operands {
+        guard let flags = eventFlags(operand) else { return nil }
+        parts.append(flags)
+      }
+      let isAnd: Bool
+      if case .and = node { isAnd = true } else { isAnd = false }
+      guard var result = parts.first else { return Array(repeating: isAnd, count: count) }
+      for part in parts.dropFirst() {
+        let left = result
+        result = Self.flags(count) { range, output in
+          for event in range {
+            output[event] = isAnd ? left[event] && part[event] : left[event] || part[event]
+          }
+        }
+      }
+      return result
+    case .occurs(.path(.context(0), ["timestamp"]), let spec):
+      // `timestamp occurs …` on the parsed times, as the JSON path tests a pre-parsed time.
+      guard let test = Occurs.compile(spec, fixedNow: now) else { return nil }
+      let times = columns.eventTimes
+      return Self.flags(count) { range, output in
+        for event in range { output[event] = test(times[event]) }
+      }
+    default:
+      switch truth(of: node, in: columns.eventColumns, isProfile: false) {
+      case nil: return nil
+      case .constant(let flag)?: return Array(repeating: flag, count: count)
+      case .table(let codes, let table, let absent)?:
+        return Self.flags(count) { range, output in
+          for event in range {
+            let code = codes[event]
+            output[event] = code == PQLColumns.Column.missing ? absent : table[Int(code)]
+          }
+        }
+      }
+    }
+  }
+
+  /// A condition on at most one field, as its answer for each distinct value.
+  enum FieldTruth {
+    /// The same answer for every row.
+    case constant(Bool)
+    /// `table[code]` for each row's code, `absent` where the field is missing.
+    case table(codes: [UInt32], table: [Bool], absent: Bool)
+  }
+
+  /// A condition that reads at most one field, as a truth table over that field's column.
+  func fieldCondition(_ node: Node, in available: [PQLColumns.Column], isProfile: Bool)
+    -> (@Sendable (Int) -> Bool)?
+  {
+    switch truth(of: node, in: available, isProfile: isProfile) {
+    case nil: return nil
+    case .constant(let flag)?: return { _ in flag }
+    case .table(let codes, let table, let absent)?:
+      return { row in
+        let code = codes[row]
+        return code == PQLColumns.Column.missing ? absent : table[Int(code)]
+      }
+    }
+  }
+
+  /// The answers of a condition on at most one field, found with the code that evaluates it on
+  /// JSON, once per distinct value; `nil` when it reads more, or a path inside a column.
+  func truth(of node: Node, in available: [PQLColumns.Column], isProfile: Bool) -> FieldTruth? {
+    guard let paths = Self.fields(of: node), paths.count <= 1,
+      !paths.contains(["timestamp"]) || isProfile,
+      let predicate = Compiler.objectPredicate(node, isProfile: isProfile)
+    else { return nil }
+    let absent = predicate([:], now, ObjectPredicateTime.unknown)
+    guard let path = paths.first else { return .constant(absent) }
+    guard let column = available.first(where: { $0.path == path }) else {
+      // A path inside a column's values (or holding several columns) needs the JSON.
+      let overlaps = available.contains {
+        $0.path.starts(with: path) || path.starts(with: $0.path)
+      }
+      return overlaps ? nil : .constant(absent)
+    }
+    let table = column.values.map { value in
+      var members: [String: JSONValue] = [:]
+      PQLColumns.insert(value, at: path[...], into: &members)
+      return predicate(members, now, ObjectPredicateTime.unknown)
+    }
+    return .table(codes: column.codes, table: table, absent: absent)
+  }
+
+  /// `chain(xEvent, timestamp, [steps])` over each profile's events in time order.
+  func chain(_ steps: [ChainStep<Node>]) -> RowPredicate? {
+    let events = columns.eventTimes.count
+    // Plain arrays, not an array of step values: a row's matching then reads them without
+    // retaining anything, which matters when two threads share the plan.
+    var accepts: [Bool] = []  // step s, event e at s * events + e: passes WHAT (and WHERE)
+    var windows: [(@Sendable (Int64) -> Bool)?] = []
+    var counts: [Int] = []
+    accepts.reserveCapacity(steps.count * events)
+    for step in steps {
+      guard let what = eventFlags(step.what) else { return nil }
+      if let condition = step.condition {
+        guard let passes = eventFlags(condition) else { return nil }
+        accepts += zip(what, passes).map { $0 && $1 }
+      } else {
+        accepts += what
+      }
+      if let spec = step.when {
+        guard let test = Occurs.compile(spec, fixedNow: now) else { return nil }
+        windows.append(test)
+      } else {
+        windows.append(nil)
+      }
+      counts.append(step.count)
+    }
+    let starts = columns.eventStarts
+    let times = columns.eventTimes
+    // Each step's WHEN for every event, found at once; with a WHEN on every step, an event
+    // outside all of them can never be taken, nor does it move the matching along, so it is
+    // left out before sorting.
+    var inWindow: [Bool] = []  // step s, event e at s * events + e
+    var relevant: [Bool] = []
+    let timed = !windows.isEmpty && windows.allSatisfy { $0 != nil }
+    for window in windows {
+      guard let window else {
+        inWindow += repeatElement(true, count: events)
+        continue
+      }
+      inWindow += Self.flags(events) { range, output in
+        for event in range { output[event] = window(times[event]) }
+      }
+    }
+    if timed {
+      let perStep = inWindow
+      let stepCount = windows.count
+      relevant = Self.flags(events) { range, output in
+        for event in range {
+          var any = false
+          for step in 0..<stepCount where perStep[step * events + event] {
+            any = true
+            break
+          }
+          output[event] = any
+        }
+      }
+    }
+    let stepCount = counts.count
+    return { [accepts, inWindow, relevant, counts] row in
+      let first = starts[row]
+      let total = starts[row + 1] - first
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: total) { order in
+        // The events in time order, ties in their given order (a stable insertion sort).
+        var count = 0
+        for event in first..<(first + total) {
+          if timed, !relevant[event] { continue }
+          var slot = count
+          while slot > 0, times[order[slot - 1]] > times[event] {
+            order[slot] = order[slot - 1]
+            slot -= 1
+          }
+          order[slot] = event
+          count += 1
+        }
+        // The greedy matching of `Chain`: each step takes the first events after the previous
+        // step's last one.
+        var position = 0
+        var after = Int64.min
+        for step in 0..<stepCount {
+          while position < count, times[order[position]] <= after { position += 1 }
+          var found = 0
+          var lastUsed = after
+          let base = step * events
+          while position < count, found < counts[step] {
+            let event = order[position]
+            position += 1
+            guard accepts[base + event], inWindow[base + event] else { continue }
+            found += 1
+            lastUsed = times[event]
+          }
+          guard found == counts[step] else { return false }
+          after = lastUsed
+        }
+        return true
+      }
+    }
+  }
+
+  /// The fields of the current object that `node` reads, or `nil` when it reads anything else
+  /// (events, variables, outer contexts, memberships).
+  static func fields(of node: Node) -> Set<[String]>? {
+    var result = Set<[String]>()
+    func visit(_ node: Node) -> Bool {
+      switch node {
+      case .constant, .time: return true
+      case .path(.context(0), let steps):
+        result.insert(steps)
+        return true
+      case .list(let items): return items.allSatisfy(visit)
+      case .object(let members): return members.allSatisfy { visit($0.value) }
+      case .call(.inSegment, _): return false
+      case .call(_, let arguments): return arguments.allSatisfy(visit)
+      case .negate(let operand), .not(let operand): return visit(operand)
+      case .and(let operands), .or(let operands): return operands.allSatisfy(visit)
+      case .compare(_, let left, let right), .arithmetic(_, let left, let right),
+        .like(let left, let right):
+        return visit(left) && visit(right)
+      case .membership(let value, let list, _): return visit(value) && visit(list)
+      case .matches(let subject, _): return visit(subject)
+      case .occurs(let subject, let spec): return !Occurs.needsFrame(spec) && visit(subject)
+      default: return false
+      }
+    }
+    return visit(node) ? result : nil
+  }
+
+  /// One flag per event, filled by `fill` over slices of the events, one slice per core.
+  static func flags(
+    _ count: Int, _ fill: @Sendable (Range<Int>, UnsafeMutableBufferPointer<Bool>) -> Void
+  ) -> [Bool] {
+    [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
+      buffer.initialize(repeating: false)
+      nonisolated(unsafe) let output = buffer
+      let workers = count < 65_536 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        fill((count * worker / workers)..<(count * (worker + 1) / workers), output)
+      }
+      initialized = count
+    }
+  }
+
+  static func all(_ tests: [@Sendable (Int) -> Bool]) -> @Sendable (Int) -> Bool {
+    if tests.count == 1 { return tests[0] }
+    if tests.count == 2 {
+      let (first, second) = (tests[0], tests[1])
+      return { first($0) && second($0) }
+    }
+    return { row in tests.allSatisfy { $0(row) } }
+  }
+
+  static func any(_ tests: [@Sendable (Int) -> Bool]) -> @Sendable (Int) -> Bool {
+    if tests.count == 1 { return tests[0] }
+    if tests.count == 2 {
+      let (first, second) = (tests[0], tests[1])
+      return { first($0) || second($0) }
+    }
+    return { row in tests.contains { $0(row) } }
+  }
+}

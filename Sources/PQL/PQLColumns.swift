@@ -1,0 +1,112 @@
+import LabCore
+
+/// Many profiles and their experience events held as columns: the input of a batch evaluation.
+///
+/// Each field is a dictionary-encoded ``Column`` (a handful of distinct values, and one code per
+/// row), events are grouped by profile (``eventStarts``) with their timestamps in milliseconds,
+/// and segment memberships are one flag per profile. A query evaluated over columns (see
+/// ``PQLQuery/plan(for:now:)``) tests each distinct value once instead of once per row, as a
+/// column store would.
+///
+/// For example:
+///
+/// ```swift
+/// var columns = PQLColumns(profileCount: 2)
+/// columns.profileColumns.append(
+///   .init(path: ["person", "gender"], values: ["female", "male"], codes: [1, 0]))
+/// let plan = try PQLQuery(#"person.gender = "male""#).plan(for: columns, now: now)
+/// plan.matches(0)  // true
+/// ```
+public struct PQLColumns: Sendable {
+  /// One field of every row, dictionary-encoded.
+  public struct Column: Sendable {
+    /// The code of a row where the field is absent.
+    public static let missing = UInt32.max
+
+    /// The field's path, such as `["person", "gender"]`.
+    public var path: [String]
+    /// The distinct values.
+    public var values: [JSONValue]
+    /// Each row's value, as an index into `values` (or ``missing``).
+    public var codes: [UInt32]
+
+    /// Creates a column.
+    public init(path: [String], values: [JSONValue], codes: [UInt32]) {
+      self.path = path
+      self.values = values
+      self.codes = codes
+    }
+
+    /// Row `row`'s value, or `nil` when absent.
+    public func value(at row: Int) -> JSONValue? {
+      let code = codes[row]
+      guard code != Self.missing else { return nil }
+      return values[Int(code)]
+    }
+  }
+
+  /// The number of profiles.
+  public var profileCount: Int
+  /// The profiles' fields.
+  public var profileColumns: [Column] = []
+  /// The profiles in each segment (status realized or existing), by segment id.
+  public var memberships: [String: [Bool]] = [:]
+  /// Where each profile's events start in the event columns; the last entry is the total.
+  public var eventStarts: [Int]
+  /// Each event's `timestamp`, in milliseconds since the epoch.
+  public var eventTimes: [Int64] = []
+  /// The events' other fields.
+  public var eventColumns: [Column] = []
+
+  /// Columns for `profileCount` profiles without fields or events yet.
+  public init(profileCount: Int) {
+    self.profileCount = profileCount
+    eventStarts = Array(repeating: 0, count: profileCount + 1)
+  }
+
+  /// Profile `row` as the XDM object PQL reads, with its `segmentMembership`.
+  public func profile(at row: Int) -> JSONValue {
+    var members: [String: JSONValue] = [:]
+    for column in profileColumns {
+      if let value = column.value(at: row) {
+        Self.insert(value, at: column.path[...], into: &members)
+      }
+    }
+    for (segment, flags) in memberships.sorted(by: { $0.key < $1.key }) where flags[row] {
+      Self.insert(
+        .object(["status": .string("realized")]),
+        at: ["segmentMembership", "ups", segment][...], into: &members)
+    }
+    return .object(members)
+  }
+
+  /// Profile `row`'s events as XDM ExperienceEvents, each with its ISO-8601 `timestamp`.
+  public func events(at row: Int) -> [JSONValue] {
+    (eventStarts[row]..<eventStarts[row + 1]).map { event in
+      var members: [String: JSONValue] = [
+        "timestamp": .string(PQLDateTime(millisecondsSinceEpoch: eventTimes[event]).description)
+      ]
+      for column in eventColumns {
+        if let value = column.value(at: event) {
+          Self.insert(value, at: column.path[...], into: &members)
+        }
+      }
+      return .object(members)
+    }
+  }
+
+  /// Sets `value` at `path` in `members`, making the objects on the way.
+  static func insert(
+    _ value: JSONValue, at path: ArraySlice<String>, into members: inout [String: JSONValue]
+  ) {
+    guard let first = path.first else { return }
+    if path.count == 1 {
+      members[first] = value
+      return
+    }
+    var inner: [String: JSONValue] = [:]
+    if case .object(let existing)? = members[first] { inner = existing }
+    insert(value, at: path.dropFirst(), into: &inner)
+    members[first] = .object(inner)
+  }
+}
