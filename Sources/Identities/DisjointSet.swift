@@ -27,9 +27,9 @@ public struct DisjointSet: Sendable {
 
   /// Reserves room for `capacity` elements in all.
   public mutating func reserveCapacity(_ capacity: Int) {
-    HugePages.reserve(&parent, capacity)
-    HugePages.reserve(&size, capacity)
-    HugePages.reserve(&next, capacity)
+    parent.reserveCapacity(capacity)
+    size.reserveCapacity(capacity)
+    next.reserveCapacity(capacity)
   }
 
   /// The number of elements.

@@ -34,8 +34,6 @@ public struct IdentityGraph: Sendable {
   var sets = DisjointSet()
   /// The interned identities (one byte arena) and the table from identity to vertex.
   var identities = IdentityIndex()
-  var vertexRank: [UInt8] = []
-  var vertexUniqueBit: [UInt64] = []
   var vertexFirstSeen: [Int64] = []
   var vertexStoredID: [Int64] = []
   var vertexStoredGraph: [Int64] = []
@@ -86,21 +84,19 @@ public struct IdentityGraph: Sendable {
   public mutating func reserveCapacity(identities count: Int, links: Int) {
     sets.reserveCapacity(count)
     identities.reserveCapacity(count)
-    HugePages.reserve(&vertexRank, count)
-    HugePages.reserve(&vertexUniqueBit, count)
-    HugePages.reserve(&vertexFirstSeen, count)
-    HugePages.reserve(&vertexStoredID, count)
-    HugePages.reserve(&vertexStoredGraph, count)
-    HugePages.reserve(&firstLink, count)
-    HugePages.reserve(&linkEnds, links)
-    HugePages.reserve(&linkOrigin, links)
-    HugePages.reserve(&linkFirst, links)
-    HugePages.reserve(&linkLast, links)
-    HugePages.reserve(&linkState, links)
-    HugePages.reserve(&linkStoredID, links)
-    HugePages.reserve(&linkStoredGraph, links)
-    HugePages.reserve(&linkIsNew, links)
-    HugePages.reserve(&linkIsDirty, links)
+    vertexFirstSeen.reserveCapacity(count)
+    vertexStoredID.reserveCapacity(count)
+    vertexStoredGraph.reserveCapacity(count)
+    firstLink.reserveCapacity(count)
+    linkEnds.reserveCapacity(links)
+    linkOrigin.reserveCapacity(links)
+    linkFirst.reserveCapacity(links)
+    linkLast.reserveCapacity(links)
+    linkState.reserveCapacity(links)
+    linkStoredID.reserveCapacity(links)
+    linkStoredGraph.reserveCapacity(links)
+    linkIsNew.reserveCapacity(links)
+    linkIsDirty.reserveCapacity(links)
   }
 
   // MARK: - Reading
@@ -281,7 +277,7 @@ public struct IdentityGraph: Sendable {
   }
 
   /// How many records ``link(records:identities:origin:)`` hashes ahead.
-  static let window = 64
+  static let window = 128
 
   /// Adds `identity` if new and returns its vertex.
   @discardableResult
@@ -315,12 +311,22 @@ public struct IdentityGraph: Sendable {
   mutating func appendVertexFacts(
     namespace: Int, firstSeen: Int64, storedID: Int64, storedGraph: Int64
   ) {
-    vertexRank.append(namespaceRank[namespace])
-    vertexUniqueBit.append(namespaceUniqueBit[namespace])
     vertexFirstSeen.append(firstSeen)
     vertexStoredID.append(storedID)
     vertexStoredGraph.append(storedGraph)
     firstLink.append(-1)
+  }
+
+  /// The removal rank of `vertex`'s namespace (255: it never links).
+  @inline(__always)
+  func rank(of vertex: Int32) -> UInt8 {
+    namespaceRank[identities.namespaceNumber(of: Int(vertex))]
+  }
+
+  /// The unique-namespace bit of `vertex`'s namespace (0 when not unique).
+  @inline(__always)
+  func uniqueBit(of vertex: Int32) -> UInt64 {
+    namespaceUniqueBit[identities.namespaceNumber(of: Int(vertex))]
   }
 
   /// Records the removal rank (255: never links) and unique-namespace bit of a new namespace.
@@ -345,8 +351,8 @@ public struct IdentityGraph: Sendable {
   @discardableResult
   mutating func link(vertices: [Int32], origin: LinkOrigin, newFrom: Int32) -> Int32? {
     let linkable =
-      vertices.allSatisfy { vertexRank[Int($0)] != 255 }
-      ? vertices : vertices.filter { vertexRank[Int($0)] != 255 }
+      vertices.allSatisfy { rank(of: $0) != 255 }
+      ? vertices : vertices.filter { rank(of: $0) != 255 }
     guard linkable.count >= 2 else { return vertices.first.map { sets.find($0) } }
     let originIndex = origins.append(origin)
     for i in 0..<(linkable.count - 1) {
@@ -427,7 +433,7 @@ public struct IdentityGraph: Sendable {
     var seen: UInt64 = 0
     var violated = false
     for member in members {
-      let bit = vertexUniqueBit[Int(member)]
+      let bit = uniqueBit(of: member)
       if bit != 0 {
         if seen & bit != 0 { violated = true }
         seen |= bit
@@ -451,7 +457,7 @@ public struct IdentityGraph: Sendable {
     }
     sets.reset(members)
     var masks: [Int32: UInt64] = [:]
-    for member in members { masks[member] = vertexUniqueBit[Int(member)] }
+    for member in members { masks[member] = uniqueBit(of: member) }
     for (link, _) in ordered {
       let rootA = sets.find(linkEnds[Int(link)].a)
       let rootB = sets.find(linkEnds[Int(link)].b)
@@ -475,8 +481,8 @@ public struct IdentityGraph: Sendable {
       let lastSeen = members.map { lastUpdated($0) }
       guard
         let victimIndex = members.indices.min(by: {
-          (vertexRank[Int(members[$0])], lastSeen[$0], members[$0])
-            < (vertexRank[Int(members[$1])], lastSeen[$1], members[$1])
+          (rank(of: members[$0]), lastSeen[$0], members[$0])
+            < (rank(of: members[$1]), lastSeen[$1], members[$1])
         })
       else { return }
       let victim = members[victimIndex]

@@ -20,7 +20,6 @@ struct IdentityIndex: Sendable {
 
   /// Empty slots are 0; a used slot is `(hash & 0xFFFF_FFFF_0000_0000) | (vertex + 1)`.
   private var slots: [UInt64] = Array(repeating: 0, count: 16)
-  private var hashes: [UInt64] = []
   private var mask = 15
   /// Every interned value's UTF-8 bytes, one after the other.
   private var bytes: [UInt8] = []
@@ -36,9 +35,8 @@ struct IdentityIndex: Sendable {
 
   /// Makes room for `capacity` identities without growing.
   mutating func reserveCapacity(_ capacity: Int) {
-    HugePages.reserve(&hashes, capacity)
-    HugePages.reserve(&spans, capacity)
-    HugePages.reserve(&bytes, capacity * 24)
+    spans.reserveCapacity(capacity)
+    bytes.reserveCapacity(capacity * 24)
     var size = slots.count
     while size < capacity * 2 { size *= 2 }
     if size > slots.count { rehash(size: size) }
@@ -53,6 +51,10 @@ struct IdentityIndex: Sendable {
     }
     return Identity(namespace: namespace(of: vertex), id: value)
   }
+
+  /// The namespace number of `vertex` (its index in ``namespaces``).
+  @inline(__always)
+  func namespaceNumber(of vertex: Int) -> Int { Int(truncatingIfNeeded: spans[vertex] >> 48) }
 
   /// The namespace code of `vertex`, without making its value's string.
   func namespace(of vertex: Int) -> String { namespaces[Int(spans[vertex] >> 48)] }
@@ -157,9 +159,11 @@ struct IdentityIndex: Sendable {
   mutating func insert(value: UnsafeBufferPointer<UInt8>, probe: Probe) {
     bytes.append(contentsOf: value)
     spans.append(UInt64(probe.namespace) << 48 | UInt64(bytes.count))
-    hashes.append(probe.hash)
-    if hashes.count * 2 > slots.count { rehash(size: slots.count * 2) }
-    place(Int32(hashes.count - 1), hash: probe.hash)
+    if spans.count * 2 > slots.count {
+      rehash(size: slots.count * 2)  // places the new vertex too
+    } else {
+      place(Int32(spans.count - 1), hash: probe.hash)
+    }
   }
 
   private func find(_ namespace: UInt16, _ value: UnsafeBufferPointer<UInt8>, hash: UInt64)
@@ -251,6 +255,13 @@ struct IdentityIndex: Sendable {
   private mutating func rehash(size: Int) {
     slots = HugePages.array(repeating: 0, count: size)
     mask = size - 1
-    for (vertex, hash) in hashes.enumerated() { place(Int32(vertex), hash: hash) }
+    // Hashes are not kept (8 bytes an identity): growing recomputes them from the arena.
+    bytes.withUnsafeBufferPointer { arena in
+      for vertex in 0..<spans.count {
+        let value = UnsafeBufferPointer(rebasing: arena[start(of: vertex)..<end(of: vertex)])
+        place(
+          Int32(vertex), hash: Self.hash(UInt16(truncatingIfNeeded: spans[vertex] >> 48), value))
+      }
+    }
   }
 }
