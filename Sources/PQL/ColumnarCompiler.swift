@@ -139,11 +139,14 @@ struct ColumnarCompiler {
     let absent = predicate([:], now, ObjectPredicateTime.unknown)
     guard let path = paths.first else { return .constant(absent) }
     guard let column = available.first(where: { $0.path == path }) else {
-      // A path inside a column's values (or holding several columns) needs the JSON.
+      // A path inside a column's values (or holding several columns) needs the JSON, and so
+      // does a profile's `segmentMembership`, which the memberships stand for.
       let overlaps = available.contains {
         $0.path.starts(with: path) || path.starts(with: $0.path)
       }
-      return overlaps ? nil : .constant(absent)
+      let readsMemberships =
+        isProfile && !columns.memberships.isEmpty && path.first == "segmentMembership"
+      return overlaps || readsMemberships ? nil : .constant(absent)
     }
     let table = column.values.map { value in
       var members: [String: JSONValue] = [:]

@@ -108,6 +108,7 @@ import Testing
     (#"xEvent[productListItems.name = "Montana Wind Jacket"].count() > 0"#, false),
     (#"if(person.gender = "male", 1, 0) = 1"#, false),
     (#"xEvent.count() > 5"#, false),
+    (#"segmentMembership.ups.attr.status = "realized""#, false),
     (
       #"select X from xEvent where X.eventType = "commerce.productViews" and X.productListItems.name = "Zeppelin Yoga Pant""#,
       false
