@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabCore
 
 extension AEPLab {
   /// Parses the arguments, runs the command, and turns every error into a message and an exit
@@ -21,14 +22,43 @@ extension AEPLab {
       }
       return 0
     } catch let failure as LabFailure {
-      console.error(console.styled("Error:", .red) + " " + failure.message)
+      fail(failure.message, exitCode: failure.exitCode, arguments: arguments, console: console)
       return failure.exitCode
     } catch let error as any LocalizedError {
-      console.error(console.styled("Error:", .red) + " " + (error.errorDescription ?? "\(error)"))
+      fail(
+        error.errorDescription ?? "\(error)", exitCode: 1, arguments: arguments, console: console)
       return 1
     } catch {
       return report(error, arguments: arguments, console: console)
     }
+  }
+
+  /// Prints a failure for people on standard error and, when the command was asked for
+  /// `--format json` and has not printed its own JSON document, also as one JSON object on
+  /// standard output, so a script reading the output always gets exactly one JSON document:
+  /// `{"error": {"kind": "invalidData", "exitCode": 65, "message": …}}`.
+  static func fail(_ message: String, exitCode: Int32, arguments: [String], console: Console) {
+    console.error(console.styled("Error:", .red) + " " + message)
+    guard asksForJSON(arguments), !console.hasWrittenOutput else { return }
+    let kind =
+      switch exitCode {
+      case 64: "usage"
+      case 65: "invalidData"
+      default: "failed"
+      }
+    let error: JSONValue = [
+      "error": [
+        "kind": .string(kind), "exitCode": .number(Double(exitCode)), "message": .string(message),
+      ]
+    ]
+    console.line(error.serialized(pretty: true))
+  }
+
+  /// Whether the arguments (before a `--`) ask for `--format json`.
+  static func asksForJSON(_ arguments: [String]) -> Bool {
+    let options = arguments.prefix { $0 != "--" }
+    if options.contains("--format=json") { return true }
+    return zip(options, options.dropFirst()).contains { $0 == "--format" && $1 == "json" }
   }
 
   /// Prints an ArgumentParser error (help, version, usage) the way the library formats it,

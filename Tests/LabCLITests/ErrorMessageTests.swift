@@ -11,6 +11,40 @@ import Testing
     #expect(result.error.contains("Unknown command 'chek'. Did you mean 'aep-lab check'?"))
   }
 
+  @Test func aFailureOfAJSONCommandIsAlsoOneJSONObjectOnStandardOutput() async throws {
+    let course = try CourseSandbox()
+    defer { course.remove() }
+    let json = await course.run(
+      ["profile", "get", "--ns", "Email", "--id", "nobody@example.com", "--format", "json"])
+    #expect(json.code == 1)
+    #expect(json.error.contains("No profile has the identity Email 'nobody@example.com'"))
+    let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+    let error = object?["error"] as? [String: Any]
+    #expect(error?["kind"] as? String == "failed")
+    #expect(error?["exitCode"] as? Int == 1)
+    #expect((error?["message"] as? String)?.contains("nobody@example.com") == true)
+    // Invalid data is kind `invalidData`, exit 65; text output prints nothing on stdout.
+    let pql = await course.run(
+      ["segment", "estimate", "--pql", "person.gender = ", "--format=json"])
+    #expect(pql.code == 65)
+    let pqlError =
+      (try JSONSerialization.jsonObject(with: Data(pql.output.utf8)) as? [String: Any])?[
+        "error"] as? [String: Any]
+    #expect(pqlError?["kind"] as? String == "invalidData")
+    let text = await course.run(["profile", "get", "--ns", "Email", "--id", "nobody@example.com"])
+    #expect(text.code == 1)
+    #expect(text.output.isEmpty)
+    // A command that printed its own JSON report before failing keeps its one document.
+    let file = course.home.appendingPathComponent("bad.ndjson")
+    try FileManager.default.createDirectory(at: course.home, withIntermediateDirectories: true)
+    try Data("{\"identityMap\": {\"Email\": [{\"id\": \"\"}]}}\n".utf8).write(to: file)
+    let strict = await course.run(["ingest", file.path, "--strict", "--format", "json"])
+    #expect(strict.code == 65)
+    let report = try JSONSerialization.jsonObject(with: Data(strict.output.utf8)) as? [String: Any]
+    #expect(report?["error"] == nil)
+    #expect(report?["committed"] as? Bool == false)
+  }
+
   @Test func misspeltDevSubcommandSuggestsCheck() async throws {
     let course = try CourseSandbox()
     defer { course.remove() }

@@ -44,6 +44,9 @@ public struct Console: Sendable {
   /// Writes `text` and a newline to standard error.
   public func error(_ text: String) { sink.write(text + "\n", error: true) }
 
+  /// Whether anything was written to standard output through this console yet.
+  public var hasWrittenOutput: Bool { sink.hasWrittenOutput }
+
   /// What a capturing console recorded on standard output.
   public var capturedOutput: String { sink.captured(error: false) }
 
@@ -74,10 +77,14 @@ private final class Sink: @unchecked Sendable {
   private let capturing: Bool
   private var output = ""
   private var errors = ""
+  private var wroteOutput = false
 
   init(capturing: Bool) { self.capturing = capturing }
 
+  var hasWrittenOutput: Bool { lock.withLock { wroteOutput } }
+
   func write(_ text: String, error: Bool) {
+    if !error, !text.isEmpty { lock.withLock { wroteOutput = true } }
     guard capturing else {
       FileHandle(fileDescriptor: error ? STDERR_FILENO : STDOUT_FILENO).write(Data(text.utf8))
       return
