@@ -18,7 +18,7 @@ enum HugePages {
 
   /// Advises huge pages for the whole 2 MiB-aligned part of `buffer`.
   static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
-    #if os(Linux)
+    #if canImport(Glibc)
       guard buffer.count >= 2 * size, let base = buffer.baseAddress else { return }
       let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
       let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)

@@ -108,8 +108,9 @@ struct IdentityIndex: Sendable {
           for probe in probes where probe.namespace != .max {
             let entry = slots[Int(truncatingIfNeeded: probe.hash) & mask]
             sink &+= entry
-            // A likely match: its bytes are compared next, so read them too.
-            if entry & 0xFFFF_FFFF_0000_0000 == Self.tag(probe.hash) {
+            // A likely match: its bytes are compared next, so read them too. (An empty slot
+            // is 0, whose tag matches a hash with 32 zero high bits: not a match.)
+            if entry != 0, entry & 0xFFFF_FFFF_0000_0000 == Self.tag(probe.hash) {
               let vertex = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
               let start =
                 vertex == 0 ? 0 : Int(truncatingIfNeeded: spans[vertex - 1] & Self.endMask)

@@ -39,6 +39,12 @@ extension AEPLab {
   /// `{"error": {"kind": "invalidData", "exitCode": 65, "message": …}}`.
   static func fail(_ message: String, exitCode: Int32, arguments: [String], console: Console) {
     console.error(console.styled("Error:", .red) + " " + message)
+    printJSON(message, exitCode: exitCode, arguments: arguments, console: console)
+  }
+
+  /// The JSON half of ``fail(_:exitCode:arguments:console:)``: the error object on standard
+  /// output, when `--format json` was asked for and nothing was printed there yet.
+  static func printJSON(_ message: String, exitCode: Int32, arguments: [String], console: Console) {
     guard asksForJSON(arguments), !console.hasWrittenOutput else { return }
     let kind =
       switch exitCode {
@@ -54,11 +60,19 @@ extension AEPLab {
     console.line(error.serialized(pretty: true))
   }
 
-  /// Whether the arguments (before a `--`) ask for `--format json`.
+  /// Whether the arguments (before a `--`) ask for `--format json`: the last `--format` wins,
+  /// as it does for the option itself.
   static func asksForJSON(_ arguments: [String]) -> Bool {
-    let options = arguments.prefix { $0 != "--" }
-    if options.contains("--format=json") { return true }
-    return zip(options, options.dropFirst()).contains { $0 == "--format" && $1 == "json" }
+    let options = Array(arguments.prefix { $0 != "--" })
+    var format: String?
+    for (index, argument) in options.enumerated() {
+      if argument == "--format", index + 1 < options.count {
+        format = options[index + 1]
+      } else if argument.hasPrefix("--format=") {
+        format = String(argument.dropFirst("--format=".count))
+      }
+    }
+    return format == "json"
   }
 
   /// Prints an ArgumentParser error (help, version, usage) the way the library formats it,
@@ -77,6 +91,7 @@ extension AEPLab {
       console.line(message)
     } else {
       console.error(message)
+      printJSON(message, exitCode: code, arguments: arguments, console: console)
     }
     return code
   }

@@ -253,6 +253,31 @@ struct ColumnarCompiler {
     }
   }
 
+  /// Whether each column stands for one field alone, so a test of one column is a test of the
+  /// JSON the columns make: no two paths where one is (or is inside) the other, no event field
+  /// `timestamp` beside the event times, no profile field under `segmentMembership` beside the
+  /// memberships, and every event time one that ISO-8601 text (years 0000 to 9999) carries.
+  static func standsAlone(_ columns: PQLColumns) -> Bool {
+    func disjoint(_ paths: [[String]]) -> Bool {
+      for (index, path) in paths.enumerated() {
+        for other in paths[(index + 1)...]
+        where path.starts(with: other) || other.starts(with: path) {
+          return false
+        }
+      }
+      return true
+    }
+    let profilePaths = columns.profileColumns.map(\.path)
+    let eventPaths = columns.eventColumns.map(\.path)
+    guard disjoint(profilePaths), disjoint(eventPaths),
+      !profilePaths.contains(where: { $0.first == "segmentMembership" }),
+      !eventPaths.contains(where: { $0.first == "timestamp" })
+    else { return false }
+    let earliest: Int64 = -62_167_219_200_000  // 0000-01-01T00:00:00Z
+    let latest: Int64 = 253_402_300_799_999  // 9999-12-31T23:59:59.999Z
+    return columns.eventTimes.allSatisfy { $0 >= earliest && $0 <= latest }
+  }
+
   /// The fields of the current object that `node` reads, or `nil` when it reads anything else
   /// (events, variables, outer contexts, memberships).
   static func fields(of node: Node) -> Set<[String]>? {

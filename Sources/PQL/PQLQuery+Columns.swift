@@ -7,10 +7,12 @@ extension PQLQuery {
   /// field is evaluated once per distinct value, by the same code that evaluates it on JSON.
   /// Otherwise the plan makes each profile and its events into JSON and evaluates them as
   /// ``matches(profile:events:now:)-(_,PQLEventList,_)`` does. Either way the answers are the
-  /// same.
+  /// same. Columns that overlap (one path inside another), an event field named `timestamp`, a
+  /// profile field under `segmentMembership` or an event time outside years 0000 to 9999 also
+  /// send every query to JSON, since only the JSON says what they mean together.
   public func plan(for columns: PQLColumns, now: PQLDateTime) -> PQLColumnarPlan {
     let compiler = ColumnarCompiler(columns: columns, now: now.millisecondsSinceEpoch)
-    if let test = compiler.condition(node) {
+    if ColumnarCompiler.standsAlone(columns), let test = compiler.condition(node) {
       return PQLColumnarPlan(isColumnar: true, test: test)
     }
     let query = self

@@ -95,6 +95,21 @@ import Testing
     #expect(removed > 0)
   }
 
+  @Test func aValueWhoseHashHasZeroHighBitsMeetsAnEmptySlot() {
+    // Email (namespace number 0 here) "00000000b5966be2" hashes to 0x4c52d0ce: its slot tag is
+    // that of an empty slot, which the read-ahead must not take for a match.
+    var graph = IdentityGraph(registry: registry)
+    let origin = LinkOrigin(dataset: "d", batch: "b", record: 1, order: 1)
+    graph.link([Identity(namespace: "Email", id: "a@example.com")], origin: origin)
+    var value = "00000000b5966be2"
+    #expect(value.withUTF8 { IdentityIndex.hash(0, $0) } >> 32 == 0)
+    graph.link(
+      records: 1, identities: { _ in [Identity(namespace: "Email", id: value)] },
+      origin: { _ in origin })
+    #expect(graph.identityCount == 2)
+    #expect(graph.contains(Identity(namespace: "Email", id: value)))
+  }
+
   @Test func aBatchContinuesAGraphThatAlreadyHasIdentities() {
     let first = records(count: 120, seed: 4)
     let second = records(count: 200, seed: 5)

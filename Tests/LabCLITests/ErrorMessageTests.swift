@@ -34,6 +34,21 @@ import Testing
     let text = await course.run(["profile", "get", "--ns", "Email", "--id", "nobody@example.com"])
     #expect(text.code == 1)
     #expect(text.output.isEmpty)
+    // A usage error (a missing option) too; and the last --format wins.
+    let usage = await course.run(["profile", "get", "--ns", "Email", "--format", "json"])
+    #expect(usage.code == 64)
+    let usageError =
+      (try JSONSerialization.jsonObject(with: Data(usage.output.utf8))
+      as? [String: Any])?["error"] as? [String: Any]
+    #expect(usageError?["kind"] as? String == "usage")
+    #expect((usageError?["message"] as? String)?.contains("--id") == true)
+    let last = await course.run(
+      [
+        "profile", "get", "--ns", "Email", "--id", "x@example.com", "--format", "json", "--format",
+        "text",
+      ])
+    #expect(last.code == 1)
+    #expect(last.output.isEmpty)
     // A command that printed its own JSON report before failing keeps its one document.
     let file = course.home.appendingPathComponent("bad.ndjson")
     try FileManager.default.createDirectory(at: course.home, withIntermediateDirectories: true)

@@ -137,6 +137,57 @@ import Testing
     }
   }
 
+  /// Asserts that every row of `columns` answers `pql` as the JSON they make does, and that the
+  /// plan took the JSON path.
+  static func expectFallsBackWithTheSameAnswers(_ pql: String, _ columns: PQLColumns) throws {
+    let query = try PQLQuery(pql)
+    let plan = query.plan(for: columns, now: now)
+    #expect(!plan.isColumnar, "\(pql)")
+    for row in 0..<columns.profileCount {
+      let expected = query.matches(
+        profile: columns.profile(at: row), events: PQLEventList(columns.events(at: row)), now: now)
+      #expect(plan.matches(row) == expected, "\(pql), profile \(row)")
+    }
+  }
+
+  @Test func overlappingColumnsGoToJSON() throws {
+    var columns = PQLColumns(profileCount: 2)
+    columns.profileColumns = [
+      .init(path: ["person"], values: [["gender": "male"]], codes: [0, 0]),
+      .init(
+        path: ["person", "gender"], values: ["female"], codes: [PQLColumns.Column.missing, 0]),
+    ]
+    try Self.expectFallsBackWithTheSameAnswers(#"person.gender = "male""#, columns)
+    try Self.expectFallsBackWithTheSameAnswers(#"person.isNull()"#, columns)
+  }
+
+  @Test func anEventFieldNamedTimestampGoesToJSON() throws {
+    var columns = PQLColumns(profileCount: 1)
+    columns.eventStarts = [0, 1]
+    columns.eventTimes = [Self.now.millisecondsSinceEpoch - 3_600_000]
+    columns.eventColumns = [
+      .init(path: ["timestamp"], values: ["2000-01-01T00:00:00Z"], codes: [0])
+    ]
+    try Self.expectFallsBackWithTheSameAnswers(
+      #"xEvent[timestamp occurs <= 24 hours before now].count() > 0"#, columns)
+  }
+
+  @Test func aProfileFieldUnderSegmentMembershipGoesToJSON() throws {
+    var columns = PQLColumns(profileCount: 1)
+    columns.profileColumns = [
+      .init(path: ["segmentMembership", "ups", "s", "status"], values: ["existing"], codes: [0])
+    ]
+    try Self.expectFallsBackWithTheSameAnswers(#"inSegment("s")"#, columns)
+  }
+
+  @Test func anEventTimeBeforeTheYearZeroGoesToJSON() throws {
+    var columns = PQLColumns(profileCount: 1)
+    columns.eventStarts = [0, 1]
+    columns.eventTimes = [-62_200_000_000_000]
+    try Self.expectFallsBackWithTheSameAnswers(
+      #"xEvent[timestamp occurs before today].count() > 0"#, columns)
+  }
+
   @Test func columnsBecomeTheXDMObjectsTheyStandFor() {
     var columns = PQLColumns(profileCount: 2)
     columns.profileColumns = [
