@@ -240,7 +240,9 @@ extension Sandbox {
     }
     if !blank { lines.append((number, start, input.count)) }
     let found = lines
-    let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+    // Several slices per core, so a core slowed by other work does not hold the rest up.
+    let cores = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+    let workers = found.count < 4096 ? cores : cores * 8
     let chunk = (found.count + workers - 1) / max(workers, 1)
     nonisolated(unsafe) let source = input
     return [LineResult](unsafeUninitializedCapacity: found.count) { buffer, initialized in
