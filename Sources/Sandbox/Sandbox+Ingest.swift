@@ -132,9 +132,10 @@ extension Sandbox {
         })
     }
     // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
-    try evaluateStreamingSegments(graphIDs: affected.sorted())
+    let affectedIDs = affected.sorted()
+    try evaluateStreamingSegments(graphIDs: affectedIDs)
     return IngestReport(
-      batches: batches, committed: true, affectedGraphIDs: affected.sorted(),
+      batches: batches, committed: true, affectedGraphIDs: affectedIDs,
       linksEstablished: changes.links.count { $0.state == .active },
       linksRemoved: changes.links.count { $0.state != .active },
       parseSeconds: parseSeconds, graphSeconds: graphSeconds, writeSeconds: writeSeconds)
