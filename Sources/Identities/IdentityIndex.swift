@@ -72,11 +72,6 @@ struct IdentityIndex: Sendable {
     namespaces.firstIndex(of: namespace).map { UInt16(truncatingIfNeeded: $0) }
   }
 
-  /// The hash and namespace number of `identity`, not looked up yet (`vertex` is `nil`).
-  func hashed(_ identity: Identity) -> Probe {
-    Self.withUTF8(identity.id) { hashed(namespace: identity.namespace, value: $0) }
-  }
-
   /// The hash and namespace number of a value in `namespace`, not looked up yet.
   ///
   /// A value of a namespace the index has not seen gets namespace `UInt16.max`: its number is
