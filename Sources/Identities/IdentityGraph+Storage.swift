@@ -126,6 +126,9 @@ public struct GraphChanges: Sendable {
   /// Links to insert or update.
   public var links: [LinkRow] = []
 
+  /// No changes.
+  public init() {}
+
   /// The ids of every graph these changes touch.
   public var graphIDs: Set<Int64> { Set(identities.map(\.graphID)) }
 }

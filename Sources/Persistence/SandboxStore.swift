@@ -262,22 +262,77 @@ public struct SandboxStore: Sendable {
 
   // MARK: - Ingest
 
+  /// Runs one ingest in one transaction: `body` writes through the session and returns
+  /// whether to commit (`false` rolls everything back, as does a thrown error).
+  ///
+  /// `expectedRecords` is about how many records the ingest holds: a big ingest into a smaller
+  /// sandbox drops the indexes and builds them once at the end. Returns whether it committed.
+  @discardableResult
+  public func ingest(
+    expectedRecords: Int, _ body: (inout IngestSession) throws(PersistenceError) -> Bool
+  ) throws(PersistenceError) -> Bool {
+    try ingest(expectedRecords: expectedRecords, failingAfterRecords: nil, body)
+  }
+
+  /// ``ingest(expectedRecords:_:)`` with a failure injected after `failingAfterRecords`
+  /// records, for tests that prove a failed ingest leaves nothing behind.
+  func ingest(
+    expectedRecords: Int, failingAfterRecords: Int?,
+    _ body: (inout IngestSession) throws(PersistenceError) -> Bool
+  ) throws(PersistenceError) -> Bool {
+    do {
+      return try database.writer.writeWithoutTransaction { db in
+        var committed = false
+        try db.inTransaction {
+          var session = try IngestSession(
+            db: db, expectedRecords: expectedRecords, failingAfterRecords: failingAfterRecords)
+          committed = try body(&session)
+          return committed ? .commit : .rollback
+        }
+        return committed
+      }
+    } catch let error as PersistenceError {
+      throw error
+    } catch {
+      throw .failed(operation: "save the ingest", reason: LabDatabase.describe(error))
+    }
+  }
+
   /// Saves one ingest in one transaction: its datasets (when new), batches, records and the
   /// identity graph's changes.
   public func commit(_ batch: IngestCommit) throws(PersistenceError) {
     try commit(batch, failingAfterRecords: nil)
   }
 
-  /// ``commit(_:)`` with a failure injected after `failingAfterRecords` records, for tests
-  /// that prove a failed ingest leaves nothing behind.
+  /// ``commit(_:)`` with a failure injected after `failingAfterRecords` records.
   func commit(_ batch: IngestCommit, failingAfterRecords: Int?) throws(PersistenceError) {
-    try database.write("save the ingest") { db in
-      try Self.write(batch, db: db, failingAfterRecords: failingAfterRecords)
+    let numbers = Dictionary(
+      batch.batches.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+    _ = try ingest(
+      expectedRecords: batch.records.count, failingAfterRecords: failingAfterRecords
+    ) {
+      (session: inout IngestSession) throws(PersistenceError) -> Bool in
+      for record in batch.records {
+        guard let number = numbers[record.batchID] else {
+          throw .failed(
+            operation: "save the batch",
+            reason: "the batch '\(record.batchID)' is not in the commit")
+        }
+        try session.insert(
+          records: [
+            IngestRecord(
+              line: record.line, kind: record.kind, identityID: record.identityID,
+              eventID: record.eventID, eventTime: record.eventTime, json: record.json)
+          ], batch: number)
+      }
+      try session.finish(datasets: batch.datasets, batches: batch.batches, graph: batch.graph)
+      return true
     }
   }
 
-  static func write(_ batch: IngestCommit, db: Database, failingAfterRecords: Int?) throws {
-    for dataset in batch.datasets {
+  /// Inserts datasets (when new) and batches.
+  static func write(datasets: [StoredDataset], batches: [StoredBatch], db: Database) throws {
+    for dataset in datasets {
       try db.execute(
         sql: """
           INSERT OR IGNORE INTO sandbox_dataset (id, name, class, schema, created_at)
@@ -287,7 +342,7 @@ public struct SandboxStore: Sendable {
           dataset.id, dataset.name, dataset.recordClass, dataset.schema, dataset.createdAt,
         ])
     }
-    for info in batch.batches {
+    for info in batches {
       try db.execute(
         sql: """
           INSERT INTO sandbox_batch (id, number, dataset_id, ingested_at, source, accepted, rejected)
@@ -298,49 +353,23 @@ public struct SandboxStore: Sendable {
           info.rejected,
         ])
     }
-    // A first big ingest builds the indexes once at the end, which is much faster than
-    // updating them row by row; it stays inside the transaction.
-    let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
-    let rebuildIndexes =
-      batch.graph.identities.count > 50_000 && existing < batch.graph.identities.count
-    try db.execute(sql: "PRAGMA cache_size = -262144")
-    if rebuildIndexes {
-      for index in Self.indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-    }
-    var insertRecord = try BulkInsert(
-      db,
-      sql: """
-        INSERT INTO sandbox_record
-          (batch, line, kind, identity_id, event_id, event_time, json)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
-    let batchNumbers = Dictionary(
-      try Row.fetchAll(db, sql: "SELECT id, number FROM sandbox_batch").map {
-        (row: Row) -> (String, Int64) in (row["id"], row["number"])
-      }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Saves the identity graph's changes; the batches their links come from must be stored.
+  static func write(_ graph: GraphChanges, batches: [StoredBatch], db: Database) throws {
+    var batchNumbers = Dictionary(
+      batches.map { ($0.id, Int64($0.number)) }, uniquingKeysWith: { first, _ in first })
     func number(ofBatch id: String) throws -> Int64 {
-      guard let number = batchNumbers[id] else {
+      if let number = batchNumbers[id] { return number }
+      guard
+        let number = try Int64.fetchOne(
+          db, sql: "SELECT number FROM sandbox_batch WHERE id = ?", arguments: [id])
+      else {
         throw PersistenceError.failed(
           operation: "save the batch", reason: "the batch '\(id)' is not stored")
       }
+      batchNumbers[id] = number
       return number
-    }
-    var lastBatch: (id: String, number: Int64)?
-    for (index, record) in batch.records.enumerated() {
-      if let failingAfterRecords, index == failingAfterRecords {
-        throw PersistenceError.failed(operation: "save the batch", reason: "injected failure")
-      }
-      if lastBatch?.id != record.batchID {
-        lastBatch = (record.batchID, try number(ofBatch: record.batchID))
-      }
-      insertRecord.bind(lastBatch?.number ?? 0)
-      insertRecord.bind(record.line)
-      insertRecord.bind(record.kind.rawValue)
-      insertRecord.bind(record.identityID)
-      insertRecord.bind(record.eventID)
-      insertRecord.bind(record.eventTime)
-      insertRecord.bind(record.json)
-      try insertRecord.step(db)
     }
     var insertIdentity = try BulkInsert(
       db,
@@ -349,7 +378,7 @@ public struct SandboxStore: Sendable {
     )
     var moveIdentity = try BulkInsert(
       db, sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
-    for row in batch.graph.identities {
+    for row in graph.identities {
       if row.isNew {
         insertIdentity.bind(row.storedID)
         insertIdentity.bind(row.identity.namespace)
@@ -370,7 +399,8 @@ public struct SandboxStore: Sendable {
           (id, from_id, to_id, batch, record_line, first_order, last_order, state, graph_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for link in batch.graph.links {
+    var lastBatch: (id: String, number: Int64)?
+    for link in graph.links {
       upsertLink.bind(link.storedID)
       upsertLink.bind(link.from)
       upsertLink.bind(link.to)
@@ -384,9 +414,6 @@ public struct SandboxStore: Sendable {
       upsertLink.bind(link.state.rawValue)
       upsertLink.bind(link.graphID)
       try upsertLink.step(db)
-    }
-    if rebuildIndexes {
-      for index in Self.indexes { try db.execute(sql: index.sql) }
     }
   }
 

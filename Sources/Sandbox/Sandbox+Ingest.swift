@@ -27,118 +27,162 @@ extension Sandbox {
     let sources = try IngestSource.resolve(path, schemaPath: schemaPath)
     let known = try storage { () throws(PersistenceError) in try store.datasets() }
     let parseStart = DispatchTime.now()
-    var loaded: [LoadedDataset] = []
+    var schemas: [DatasetSchema] = []
+    var inputs: [ParsePipeline.Source] = []
     for source in sources {
       let schema = try schema(
         for: source, datasetName: sources.count == 1 ? datasetName : nil, known: known)
       let reader = RecordReader(
         schema: schema, registry: registry, rules: rules, guardrails: guardrails)
-      let results = try Self.read(source.recordsPath, reader: reader)
-      loaded.append(LoadedDataset(source: source, schema: schema, results: results))
+      schemas.append(schema)
+      inputs.append(try Self.open(source.recordsPath, reader: reader))
     }
-    let parseSeconds = Self.seconds(since: parseStart)
     let firstNumber = try storage { () throws(PersistenceError) in try store.nextBatchNumber() }
     let ingestedAt = ISOTime.string(from: clock())
-    var batches: [IngestReport.Batch] = []
-    for (index, dataset) in loaded.enumerated() {
-      batches.append(
-        IngestReport.Batch(
-          datasetName: dataset.schema.name, datasetID: Self.datasetID(forName: dataset.schema.name),
-          recordClass: dataset.schema.recordClass,
-          batchID: Self.batchID(number: firstNumber + index), source: dataset.source.recordsPath,
-          accepted: dataset.accepted.count,
-          rejections: dataset.rejections.map {
-            IngestReport.Rejection(line: $0.line, reason: $0.reason)
-          }))
+    var batches = sources.enumerated().map { index, source in
+      IngestReport.Batch(
+        datasetName: schemas[index].name, datasetID: Self.datasetID(forName: schemas[index].name),
+        recordClass: schemas[index].recordClass,
+        batchID: Self.batchID(number: firstNumber + index), source: source.recordsPath,
+        accepted: 0, rejections: [])
     }
-    let anyRejected = batches.contains { !$0.rejections.isEmpty }
-    if strict && anyRejected || loaded.allSatisfy({ $0.accepted.isEmpty }) {
+
+    // Reading runs on every core, chunk by chunk, while this thread links each chunk read and
+    // stores its records, all in one transaction.
+    let pipeline = ParsePipeline(sources: inputs)
+    pipeline.start()
+    defer { pipeline.cancel() }
+    var clock = IngestClock()
+    var changes = GraphChanges()
+    var primaryIDs: [Int64] = []
+    let committed = try storage { () throws(PersistenceError) in
+      try store.ingest(expectedRecords: pipeline.lineCount) {
+        (session: inout IngestSession) throws(PersistenceError) -> Bool in
+        var graph = IdentityGraph(
+          registry: registry, rules: rules, guardrails: guardrails,
+          firstIdentityID: session.nextIdentityID, firstLinkID: session.nextLinkID)
+        graph.reserveCapacity(identities: pipeline.lineCount * 2, links: pipeline.lineCount * 2)
+        var refused = false
+        var done = 0
+        var accepted: [ParsedRecord] = []
+        var rows: [IngestRecord] = []
+        while let chunk = pipeline.next() {
+          let index = chunk.source
+          accepted.removeAll(keepingCapacity: true)
+          for result in chunk.results {
+            switch result.result {
+            case .success(let record): accepted.append(record)
+            case .failure(let reason):
+              batches[index].rejections.append(.init(line: result.line, reason: reason))
+            }
+          }
+          batches[index].accepted += accepted.count
+          done += chunk.results.count
+          // Under --strict one refusal means nothing is stored: read on, to report them all.
+          refused = refused || strict && !batches[index].rejections.isEmpty
+          if refused || accepted.isEmpty { continue }
+
+          let linkStart = DispatchTime.now()
+          try session.restoreGraphs(
+            around: accepted.lazy.flatMap(\.identities), into: &graph)
+          let number = firstNumber + index
+          let batch = batches[index]
+          graph.link(
+            records: accepted.count, identities: { accepted[$0].identities },
+            origin: {
+              let line = accepted[$0].line
+              return LinkOrigin(
+                dataset: batch.datasetID, batch: batch.batchID, record: line,
+                order: LinkOrigin.order(batch: number, line: line))
+            })
+          let kind: StoredRecord.Kind = batch.recordClass == .profile ? .profile : .event
+          rows.removeAll(keepingCapacity: true)
+          for record in accepted {
+            let identityID = graph.storedID(of: record.primary) ?? 0
+            primaryIDs.append(identityID)
+            rows.append(
+              IngestRecord(
+                line: record.line, kind: kind, identityID: identityID,
+                eventID: record.eventID, eventTime: record.eventTime, json: record.json))
+          }
+          clock.graph += Self.seconds(since: linkStart)
+          let writeStart = DispatchTime.now()
+          try session.insert(records: rows, batch: number)
+          clock.write += Self.seconds(since: writeStart)
+          progress?(done, pipeline.lineCount)
+        }
+        clock.parse = pipeline.seconds
+        guard !refused, session.insertedRecords > 0 else { return false }
+        let changesStart = DispatchTime.now()
+        changes = graph.changes()
+        clock.graph += Self.seconds(since: changesStart)
+        let finishStart = DispatchTime.now()
+        var datasets: [StoredDataset] = []
+        var storedBatches: [StoredBatch] = []
+        for (index, batch) in batches.enumerated() where batch.accepted > 0 {
+          datasets.append(
+            StoredDataset(
+              id: batch.datasetID, name: batch.datasetName,
+              recordClass: batch.recordClass.rawValue, schema: schemas[index].jsonText,
+              createdAt: ingestedAt))
+          storedBatches.append(
+            StoredBatch(
+              id: batch.batchID, number: firstNumber + index, datasetID: batch.datasetID,
+              ingestedAt: ingestedAt, source: batch.source, accepted: batch.accepted,
+              rejected: batch.rejections.count))
+        }
+        try session.finish(datasets: datasets, batches: storedBatches, graph: changes)
+        clock.write += Self.seconds(since: finishStart)
+        clock.commitStart = DispatchTime.now()
+        return true
+      }
+    }
+    if let commitStart = clock.commitStart { clock.write += Self.seconds(since: commitStart) }
+    clock.parse = max(clock.parse, Self.seconds(since: parseStart) - clock.graph - clock.write)
+    guard committed else {
       for index in batches.indices { batches[index].batchID = "" }
       return IngestReport(
         batches: batches, committed: false, affectedGraphIDs: [], linksEstablished: 0,
-        linksRemoved: 0, parseSeconds: parseSeconds, graphSeconds: 0, writeSeconds: 0)
+        linksRemoved: 0, parseSeconds: clock.parse, graphSeconds: 0, writeSeconds: 0)
     }
-
-    let graphStart = DispatchTime.now()
-    var graph = try storage { () throws(PersistenceError) in
-      try store.graph(
-        around: loaded.lazy.flatMap { $0.accepted.lazy.flatMap(\.identities) }, registry: registry,
-        rules: rules, guardrails: guardrails)
-    }
-    let total = loaded.reduce(0) { $0 + $1.accepted.count }
-    graph.reserveCapacity(
-      identities: graph.identityCount + total * 2, links: graph.linkCount + total * 2)
-    var done = 0
-    for (index, dataset) in loaded.enumerated() {
-      let batch = batches[index]
-      let number = firstNumber + index
-      let records = dataset.accepted
-      for start in stride(from: 0, to: records.count, by: 4096) {
-        let count = min(4096, records.count - start)
-        graph.link(
-          records: count, identities: { records[start + $0].identities },
-          origin: {
-            let line = records[start + $0].line
-            return LinkOrigin(
-              dataset: batch.datasetID, batch: batch.batchID, record: line,
-              order: LinkOrigin.order(batch: number, line: line))
-          })
-        done += count
-        progress?(done, total)
-      }
-    }
-    let changes = graph.changes()
-    let graphSeconds = Self.seconds(since: graphStart)
-
-    let writeStart = DispatchTime.now()
-    var records: [StoredRecord] = []
-    records.reserveCapacity(total)
-    var datasets: [StoredDataset] = []
-    var storedBatches: [StoredBatch] = []
-    for (index, dataset) in loaded.enumerated() where !dataset.accepted.isEmpty {
-      let batch = batches[index]
-      let number = firstNumber + index
-      datasets.append(
-        StoredDataset(
-          id: batch.datasetID, name: dataset.schema.name,
-          recordClass: dataset.schema.recordClass.rawValue, schema: dataset.schema.jsonText,
-          createdAt: ingestedAt))
-      storedBatches.append(
-        StoredBatch(
-          id: batch.batchID, number: number, datasetID: batch.datasetID, ingestedAt: ingestedAt,
-          source: batch.source, accepted: batch.accepted, rejected: batch.rejections.count))
-      let kind: StoredRecord.Kind = dataset.schema.recordClass == .profile ? .profile : .event
-      for record in dataset.accepted {
-        records.append(
-          StoredRecord(
-            batchID: batch.batchID, datasetID: batch.datasetID, line: record.line,
-            order: LinkOrigin.order(batch: number, line: record.line), kind: kind,
-            identityID: graph.storedID(of: record.primary) ?? 0, eventID: record.eventID,
-            eventTime: record.eventTime, json: record.json))
-      }
-    }
-    let commit = IngestCommit(
-      datasets: datasets, batches: storedBatches, records: records, graph: changes)
-    try storage { () throws(PersistenceError) in try store.commit(commit) }
-    let writeSeconds = Self.seconds(since: writeStart)
 
     // Graphs whose membership changed, plus the graphs of every record's identity.
-    var affected = changes.graphIDs
-    let unchanged = Set(records.map(\.identityID)).subtracting(changes.identities.map(\.storedID))
-    if !unchanged.isEmpty {
-      affected.formUnion(
-        try storage { () throws(PersistenceError) in
-          try store.graphIDs(ofIdentities: Array(unchanged))
-        })
-    }
+    let affectedIDs = try affectedGraphs(changes: changes, recordIdentities: primaryIDs)
     // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
-    let affectedIDs = affected.sorted()
     try evaluateStreamingSegments(graphIDs: affectedIDs)
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affectedIDs,
       linksEstablished: changes.links.count { $0.state == .active },
       linksRemoved: changes.links.count { $0.state != .active },
-      parseSeconds: parseSeconds, graphSeconds: graphSeconds, writeSeconds: writeSeconds)
+      parseSeconds: clock.parse, graphSeconds: clock.graph, writeSeconds: clock.write)
+  }
+
+  /// The graphs an ingest touched, sorted: those of the identities whose graph changed, and
+  /// those of the identities its records are stored against.
+  func affectedGraphs(changes: GraphChanges, recordIdentities: [Int64]) throws(SandboxError)
+    -> [Int64]
+  {
+    var changed: [Int64: Int64] = [:]
+    changed.reserveCapacity(changes.identities.count)
+    var affected: [Int64] = []
+    affected.reserveCapacity(changes.identities.count)
+    for row in changes.identities {
+      changed[row.storedID] = row.graphID
+      affected.append(row.graphID)
+    }
+    var unchanged = Set<Int64>()
+    for id in recordIdentities where changed[id] == nil { unchanged.insert(id) }
+    if !unchanged.isEmpty {
+      affected.append(
+        contentsOf: try storage { () throws(PersistenceError) in
+          try store.graphIDs(ofIdentities: Array(unchanged))
+        })
+    }
+    affected.sort()
+    var unique: [Int64] = []
+    unique.reserveCapacity(affected.count)
+    for id in affected where unique.last != id { unique.append(id) }
+    return unique
   }
 
   static func batchID(number: Int) -> String {
@@ -188,8 +232,11 @@ extension Sandbox {
       ? .experienceEvent : .profile
   }
 
-  /// Reads every record of `path` (NDJSON, or a JSON array), in parallel.
-  static func read(_ path: String, reader: RecordReader) throws(SandboxError) -> [LineResult] {
+  /// Opens `path` (NDJSON, or a JSON array) for reading: its NDJSON lines found, or its JSON
+  /// array read whole.
+  static func open(_ path: String, reader: RecordReader) throws(SandboxError)
+    -> ParsePipeline.Source
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "the file cannot be read")
     }
@@ -209,21 +256,20 @@ extension Sandbox {
       guard case .array(let elements) = document else {
         throw .unreadable(path: path, reason: "it is not a JSON array")
       }
-      return elements.enumerated().map { index, element in
+      let parsed = elements.enumerated().map { index, element in
         LineResult(
           line: index + 1,
           result: reader.read(line: index + 1, value: element, text: element.serialized()))
       }
+      return ParsePipeline.Source(data: Data(), lines: [], reader: reader, parsed: parsed)
     }
-    return data.withUnsafeBytes { raw in
-      let input = raw.bindMemory(to: UInt8.self)
-      return readLines(input, reader: reader)
-    }
+    let lines = data.withUnsafeBytes { raw in lineSpans(raw.bindMemory(to: UInt8.self)) }
+    return ParsePipeline.Source(data: data, lines: lines, reader: reader, parsed: nil)
   }
 
-  /// Splits NDJSON into lines (skipping blank ones) and reads them on every core.
-  static func readLines(_ input: UnsafeBufferPointer<UInt8>, reader: RecordReader) -> [LineResult] {
-    var lines: [(line: Int, start: Int, end: Int)] = []
+  /// The non-blank lines of NDJSON `input`.
+  static func lineSpans(_ input: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
+    var lines: [LineSpan] = []
     lines.reserveCapacity(input.count / 128)
     var start = 0
     var number = 1
@@ -231,7 +277,7 @@ extension Sandbox {
     for offset in 0..<input.count {
       let byte = input[offset]
       if byte == 0x0A {
-        if !blank { lines.append((number, start, offset)) }
+        if !blank { lines.append(LineSpan(line: number, start: start, end: offset)) }
         number += 1
         start = offset + 1
         blank = true
@@ -239,58 +285,7 @@ extension Sandbox {
         blank = false
       }
     }
-    if !blank { lines.append((number, start, input.count)) }
-    let found = lines
-    // Several slices per core, so a core slowed by other work does not hold the rest up.
-    let cores = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-    let workers = found.count < 4096 ? cores : cores * 8
-    let chunk = (found.count + workers - 1) / max(workers, 1)
-    nonisolated(unsafe) let source = input
-    return [LineResult](unsafeUninitializedCapacity: found.count) { buffer, initialized in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let from = worker * chunk
-        let to = min(from + chunk, found.count)
-        guard from < to else { return }
-        for index in from..<to {
-          let line = found[index]
-          var end = line.end
-          if end > line.start, source[end - 1] == 0x0D { end -= 1 }
-          let slice = UnsafeBufferPointer(rebasing: source[line.start..<end])
-          output.initializeElement(
-            at: index,
-            to: LineResult(line: line.line, result: reader.read(line: line.line, bytes: slice)))
-        }
-      }
-      initialized = found.count
-    }
-  }
-}
-
-/// One line's outcome.
-struct LineResult: Sendable {
-  var line: Int
-  var result: Result<ParsedRecord, RecordRejection>
-}
-
-/// A dataset read from disk, not yet stored.
-struct LoadedDataset: Sendable {
-  var source: IngestSource
-  var schema: DatasetSchema
-  var accepted: [ParsedRecord]
-  var rejections: [(line: Int, reason: RecordRejection)]
-
-  init(source: IngestSource, schema: DatasetSchema, results: [LineResult]) {
-    self.source = source
-    self.schema = schema
-    accepted = []
-    rejections = []
-    accepted.reserveCapacity(results.count)
-    for result in results {
-      switch result.result {
-      case .success(let record): accepted.append(record)
-      case .failure(let reason): rejections.append((result.line, reason))
-      }
-    }
+    if !blank { lines.append(LineSpan(line: number, start: start, end: input.count)) }
+    return lines
   }
 }
