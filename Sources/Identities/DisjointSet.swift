@@ -97,6 +97,17 @@ public struct DisjointSet: Sendable {
     return result
   }
 
+  /// Calls `body` with each member of the set holding `element`, `element` first, without
+  /// making an array.
+  @inline(__always)
+  public func forEachMember(of element: Int32, _ body: (Int32) -> Void) {
+    var current = element
+    repeat {
+      body(current)
+      current = next[Int(current)]
+    } while current != element
+  }
+
   /// Makes each of `elements` a set of its own again.
   ///
   /// Pass whole sets only (every member of each set touched): a member left out would still

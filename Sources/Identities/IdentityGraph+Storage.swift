@@ -25,7 +25,9 @@ extension IdentityGraph {
   }
 
   /// What changed since the graph was created or restored, in storage terms: identities that
-  /// are new or moved to another graph, and links that are new or changed.
+  /// are new or moved to another graph, and every link of every graph held, grouped by graph
+  /// (a store rewrites each graph's links whole; ``GraphChanges/LinkRow/isChanged`` marks the
+  /// links that are new or changed).
   ///
   /// A graph's id is the smallest stored id among its identities, so it is stable while the
   /// graph only grows.
@@ -38,28 +40,94 @@ extension IdentityGraph {
       roots[vertex] = root
       smallest[Int(root)] = min(smallest[Int(root)], vertexStoredID[vertex])
     }
-    var changes = GraphChanges()
+    var changes = GraphChanges(index: identities)
+    var storedGraphs = Set<Int64>()
+    var affected = StoredIDSet()
     for vertex in 0..<count {
       let graph = smallest[Int(roots[vertex])]
       let stored = vertexStoredGraph[vertex]
+      // Saved by this ingest (``saveNewIdentities(_:)``) rather than restored: its links
+      // were never stored under its graph.
+      let savedNow = stored == 0 || vertexStoredID[vertex] >= firstSavedNewID
+      if !savedNow { storedGraphs.insert(stored) }
       if stored != graph {
         changes.identities.append(
           GraphChanges.IdentityRow(
-            storedID: vertexStoredID[vertex], identity: identities[vertex],
+            storedID: vertexStoredID[vertex], vertex: Int32(vertex),
             firstSeen: vertexFirstSeen[vertex], graphID: graph, isNew: stored == 0))
       }
+      if stored != graph || savedNow || isRecordVertex(vertex) { affected.insert(graph) }
     }
+    changes.affectedGraphIDs = affected.sorted
+    // Links grouped by the graph of their first end, graphs in id order, links in order.
+    var perRoot = [Int32](repeating: 0, count: count)
+    for link in 0..<linkEnds.count { perRoot[Int(roots[Int(linkEnds[link].a)])] += 1 }
+    var graphRoots: [Int32] = []
+    for vertex in 0..<count where perRoot[vertex] > 0 { graphRoots.append(Int32(vertex)) }
+    graphRoots.sort { smallest[Int($0)] < smallest[Int($1)] }
+    var next = perRoot
+    var offset: Int32 = 0
+    for root in graphRoots {
+      next[Int(root)] = offset
+      offset += perRoot[Int(root)]
+    }
+    var ordered = [Int32](repeating: 0, count: linkEnds.count)
     for link in 0..<linkEnds.count {
+      let root = Int(roots[Int(linkEnds[link].a)])
+      ordered[Int(next[root])] = Int32(link)
+      next[root] += 1
+    }
+    changes.links.reserveCapacity(linkEnds.count)
+    for link in ordered.lazy.map(Int.init) {
       let graph = smallest[Int(roots[Int(linkEnds[link].a)])]
-      guard linkIsNew[link] || linkIsDirty[link] || linkStoredGraph[link] != graph else { continue }
+      let stored = linkStoredGraph[link]
+      if stored != 0 { storedGraphs.insert(stored) }
       changes.links.append(
         GraphChanges.LinkRow(
           storedID: linkStoredID[link], from: vertexStoredID[Int(linkEnds[link].a)],
           to: vertexStoredID[Int(linkEnds[link].b)], origin: origins[Int(linkOrigin[link])],
           firstEstablished: linkFirst[link], lastEstablished: linkLast[link],
-          state: linkState[link], graphID: graph, isNew: linkIsNew[link]))
+          state: linkState[link], graphID: graph, isNew: linkIsNew[link],
+          isChanged: linkIsNew[link] || linkIsDirty[link] || stored != graph))
     }
+    changes.storedGraphIDs = storedGraphs.sorted()
     return changes
+  }
+
+  /// How many identities ``saveNewIdentities(_:)`` would hand out now.
+  public var unsavedIdentityCount: Int {
+    (savedVertexCount..<identities.count).count { vertexStoredGraph[$0] == 0 }
+  }
+
+  /// Hands each identity first seen since the last call to `body`, with the graph it is in now,
+  /// and counts it as stored in that graph: ``changes()`` lists it again only if its graph
+  /// changes later.
+  ///
+  /// An ingest saves each chunk's new identities as it goes, so few are left for the end.
+  public mutating func saveNewIdentities(_ body: (NewIdentityRow) throws -> Void) rethrows {
+    var smallestOfRoot: [Int32: Int64] = [:]
+    for vertex in savedVertexCount..<identities.count where vertexStoredGraph[vertex] == 0 {
+      let root = sets.find(Int32(vertex))
+      let graph: Int64
+      if let known = smallestOfRoot[root] {
+        graph = known
+      } else {
+        var smallest = Int64.max
+        sets.forEachMember(of: root) { smallest = min(smallest, vertexStoredID[Int($0)]) }
+        smallestOfRoot[root] = smallest
+        graph = smallest
+      }
+      let storedID = vertexStoredID[vertex]
+      try identities.withValue(of: vertex) { value in
+        try body(
+          NewIdentityRow(
+            storedID: storedID, namespace: identities.namespace(of: vertex), value: value,
+            firstSeen: vertexFirstSeen[vertex], graphID: graph))
+      }
+      vertexStoredGraph[vertex] = graph
+      firstSavedNewID = min(firstSavedNewID, storedID)
+    }
+    savedVertexCount = identities.count
   }
 
   /// Marks everything as saved, after the caller stored ``changes()``.
@@ -89,8 +157,8 @@ public struct GraphChanges: Sendable {
   public struct IdentityRow: Sendable, Hashable {
     /// Its stored id.
     public var storedID: Int64
-    /// The identity.
-    public var identity: Identity
+    /// Its vertex in the graph (see ``GraphChanges/identity(of:)``).
+    var vertex: Int32
     /// When it was first seen.
     public var firstSeen: Int64
     /// Its graph's id.
@@ -117,17 +185,42 @@ public struct GraphChanges: Sendable {
     public var state: LinkState
     /// The graph of its first end.
     public var graphID: Int64
-    /// Whether it must be inserted (rather than updated).
+    /// Whether it is new.
     public var isNew: Bool
+    /// Whether it is new or changed (its state, its times or its graph).
+    public var isChanged: Bool
   }
 
   /// Identities to insert or update.
   public var identities: [IdentityRow] = []
-  /// Links to insert or update.
+  /// Every link of every graph held, grouped by graph in id order.
   public var links: [LinkRow] = []
+  /// The stored graphs that were restored: their stored links are replaced by ``links``.
+  public var storedGraphIDs: [Int64] = []
+  /// The graphs an ingest touched, sorted: those of identities that are new or moved, and
+  /// those of the identities records are stored against.
+  public var affectedGraphIDs: [Int64] = []
+
+  /// The graph's identities, for ``identity(of:)``.
+  let index: IdentityIndex
 
   /// No changes.
-  public init() {}
+  public init() { index = IdentityIndex() }
+
+  init(index: IdentityIndex) { self.index = index }
+
+  /// The identity of `row`.
+  public func identity(of row: IdentityRow) -> Identity { index[Int(row.vertex)] }
+
+  /// Calls `body` with the namespace code and the value bytes of `row`, without making the
+  /// value's string.
+  public func withIdentity<R>(
+    of row: IdentityRow, _ body: (String, UnsafeBufferPointer<UInt8>) throws -> R
+  ) rethrows -> R {
+    try index.withValue(of: Int(row.vertex)) {
+      try body(index.namespace(of: Int(row.vertex)), $0)
+    }
+  }
 
   /// The ids of every graph these changes touch.
   public var graphIDs: Set<Int64> { Set(identities.map(\.graphID)) }

@@ -60,6 +60,14 @@ public struct IdentityGraph: Sendable {
   /// Sums the slots read ahead by ``link(records:identities:origin:)``, so the reads are not dropped.
   var warmth: UInt64 = 0
 
+  /// Vertices below this one were handed to ``saveNewIdentities(_:)`` or restored.
+  var savedVertexCount = 0
+  /// The first stored id ``saveNewIdentities(_:)`` handed out (`.max`: none): identities from
+  /// it on were saved by this graph's ingest, not restored.
+  var firstSavedNewID = Int64.max
+  /// The vertices some record is stored against (see ``link(records:identities:origin:primary:storedIDs:)``).
+  var recordVertices: [UInt64] = []
+
   /// The stored id the next new identity gets (see ``GraphChanges``).
   public internal(set) var nextIdentityID: Int64
   /// The stored id the next new link gets.
@@ -219,6 +227,27 @@ public struct IdentityGraph: Sendable {
   public mutating func link(
     records count: Int, identities: (Int) -> [Identity], origin: (Int) -> LinkOrigin
   ) {
+    var unused: [Int64] = []
+    link(
+      records: count, identities: identities, origin: origin, primary: { _ in -1 },
+      keepsPrimary: false, storedIDs: &unused)
+  }
+
+  /// ``link(records:identities:origin:)``, appending to `storedIDs` the stored id of each
+  /// record's identity at position `primary(record)` of its list (the one it is stored against).
+  public mutating func link(
+    records count: Int, identities: (Int) -> [Identity], origin: (Int) -> LinkOrigin,
+    primary: (Int) -> Int, storedIDs: inout [Int64]
+  ) {
+    link(
+      records: count, identities: identities, origin: origin, primary: primary,
+      keepsPrimary: true, storedIDs: &storedIDs)
+  }
+
+  private mutating func link(
+    records count: Int, identities: (Int) -> [Identity], origin: (Int) -> LinkOrigin,
+    primary: (Int) -> Int, keepsPrimary: Bool, storedIDs: inout [Int64]
+  ) {
     var window = scratchWindow
     scratchWindow = IdentityWindow()
     var vertices = scratchVertices
@@ -241,13 +270,20 @@ public struct IdentityGraph: Sendable {
       for (offset, record) in (start..<end).enumerated() {
         let origin = origin(record)
         let firstNew = Int32(self.identities.count)
+        let wanted = keepsPrimary ? Int32(truncatingIfNeeded: primary(record)) : -1
+        var primaryVertex: Int32 = -1
         vertices.removeAll(keepingCapacity: true)
         while item < window.recordEnds[offset] {
           let vertex = addIdentity(
             window: window, item: item, seenAt: origin.order,
             identity: { identities(record)[Int(window.positions[item])] })
+          if window.positions[item] == wanted { primaryVertex = vertex }
           if !vertices.contains(vertex) { vertices.append(vertex) }
           item += 1
+        }
+        if keepsPrimary {
+          storedIDs.append(primaryVertex < 0 ? 0 : vertexStoredID[Int(primaryVertex)])
+          if primaryVertex >= 0 { markRecordVertex(primaryVertex) }
         }
         link(vertices: vertices, origin: origin, newFrom: firstNew)
       }
@@ -274,6 +310,23 @@ public struct IdentityGraph: Sendable {
       nextIdentityID += 1
       return vertex
     }
+  }
+
+  /// Notes that a record is stored against `vertex`.
+  mutating func markRecordVertex(_ vertex: Int32) {
+    let word = Int(vertex >> 6)
+    if word >= recordVertices.count {
+      recordVertices.append(
+        contentsOf: repeatElement(
+          0, count: max(word + 1, recordVertices.count * 2) - recordVertices.count))
+    }
+    recordVertices[word] |= 1 << UInt64(vertex & 63)
+  }
+
+  /// Whether a record is stored against `vertex`.
+  func isRecordVertex(_ vertex: Int) -> Bool {
+    let word = vertex >> 6
+    return word < recordVertices.count && recordVertices[word] & (1 << UInt64(vertex & 63)) != 0
   }
 
   /// How many records ``link(records:identities:origin:)`` hashes ahead.

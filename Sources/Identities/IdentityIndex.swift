@@ -52,6 +52,15 @@ struct IdentityIndex: Sendable {
     return Identity(namespace: namespace(of: vertex), id: value)
   }
 
+  /// Calls `body` with the value bytes of `vertex`, without making a string.
+  func withValue<R>(of vertex: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
+    -> R
+  {
+    try bytes.withUnsafeBufferPointer {
+      try body(UnsafeBufferPointer(rebasing: $0[start(of: vertex)..<end(of: vertex)]))
+    }
+  }
+
   /// The namespace number of `vertex` (its index in ``namespaces``).
   @inline(__always)
   func namespaceNumber(of vertex: Int) -> Int { Int(truncatingIfNeeded: spans[vertex] >> 48) }

@@ -1,33 +1,38 @@
 extension JSONParser {
-  /// Validates a whole JSON document and returns only the values at `paths`, without building
-  /// the rest; the result is an object holding just those paths.
+  /// Validates a whole JSON document and returns only the values at `paths`.
+  ///
+  /// The result holds one entry per path, in the order the set was made with (`nil` when
+  /// absent), and nothing else is built; it is `nil` when the document is valid JSON but not
+  /// an object.
   ///
   /// Ingest needs a record's identity fields, `identityMap`, `_id` and `timestamp`, not its
   /// whole tree, so this is several times faster than ``parse(_:)-(UnsafeBufferPointer<UInt8>)``
-  /// on real records; it still refuses malformed JSON anywhere in the document.
+  /// on real records; it still refuses malformed JSON anywhere in the document. When a key
+  /// repeats, its last value counts, as with ``parse(_:)-(UnsafeBufferPointer<UInt8>)``.
   ///
   /// For example:
   ///
   /// ```swift
   /// let wanted = JSONPathSet([["person", "name"], ["_id"]])
-  /// try JSONParser.extract(bytes, paths: wanted)  // {"person": {"name": ...}, "_id": ...}
+  /// try JSONParser.extract(bytes, paths: wanted)  // [<person.name>, <_id>]
   /// ```
   public static func extract(_ bytes: UnsafeBufferPointer<UInt8>, paths: JSONPathSet)
-    throws(JSONParseError) -> JSONValue
+    throws(JSONParseError) -> [JSONValue?]?
   {
     var reader = Reader(bytes: bytes)
     reader.skipWhitespace()
     guard reader.current == UInt8(ascii: "{") else {
-      // Not an object: parse it fully so callers see what it is.
-      return try parse(bytes)
+      // Not an object: still check that it is JSON, so malformed text is named as such.
+      _ = try parse(bytes)
+      return nil
     }
-    var result: JSONValue = .object([:])
-    try reader.extract(node: 0, paths: paths, prefix: [], into: &result, depth: 0)
+    var leaves = [JSONValue?](repeating: nil, count: paths.count)
+    try reader.extract(node: 0, paths: paths, into: &leaves, depth: 0)
     reader.skipWhitespace()
     guard reader.position == bytes.count else {
       throw JSONParseError(offset: reader.position, reason: "unexpected text after the JSON value")
     }
-    return result
+    return leaves
   }
 }
 
@@ -35,14 +40,19 @@ extension JSONParser {
 public struct JSONPathSet: Sendable {
   struct Node: Sendable {
     var children: [(key: [UInt8], child: Int)] = []
-    var isLeaf = false
+    /// The path's position in the set, when a path ends here.
+    var leaf: Int?
   }
 
   var nodes: [Node] = [Node()]
 
-  /// Creates the set of `paths` (each a list of object keys).
+  /// The number of paths.
+  public let count: Int
+
+  /// Creates the set of `paths` (each a non-empty list of object keys, none repeated).
   public init(_ paths: [[String]]) {
-    for path in paths where !path.isEmpty {
+    count = paths.count
+    for (position, path) in paths.enumerated() where !path.isEmpty {
       var node = 0
       for key in path {
         let bytes = Array(key.utf8)
@@ -54,20 +64,19 @@ public struct JSONPathSet: Sendable {
           node = nodes.count - 1
         }
       }
-      nodes[node].isLeaf = true
+      nodes[node].leaf = position
     }
   }
 }
 
 extension JSONParser.Reader {
   mutating func extract(
-    node: Int, paths: JSONPathSet, prefix: [String], into result: inout JSONValue, depth: Int
+    node: Int, paths: JSONPathSet, into leaves: inout [JSONValue?], depth: Int
   ) throws(JSONParseError) {
     guard depth < 512 else { throw fail("the document is nested too deeply") }
     let entry = paths.nodes[node]
-    if entry.isLeaf {
-      let value = try parseValue(depth: depth)
-      result.setValue(value, at: prefix[...])
+    if let leaf = entry.leaf {
+      leaves[leaf] = try parseValue(depth: depth)
       return
     }
     guard current == UInt8(ascii: "{"), !entry.children.isEmpty else {
@@ -89,10 +98,7 @@ extension JSONParser.Reader {
       position += 1
       skipWhitespace()
       if let child {
-        try extract(
-          node: child.child, paths: paths,
-          prefix: prefix + [String(decoding: child.key, as: UTF8.self)], into: &result,
-          depth: depth + 1)
+        try extract(node: child.child, paths: paths, into: &leaves, depth: depth + 1)
       } else {
         try skipValue(depth: depth + 1)
       }

@@ -1,23 +1,62 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared INSERT bound through SQLite's C API, for ingesting millions of rows.
+/// An INSERT of many rows bound through SQLite's C API, for ingesting millions of rows.
 ///
-/// GRDB's argument arrays box every value; an ingest writes a row per record, identity and link,
-/// so this binds integers and text directly and steps the statement.
+/// GRDB's argument arrays box every value; an ingest writes a row per record and identity, so
+/// this binds integers and text directly. Rows go in groups of ``groupSize`` per statement
+/// (`VALUES (...), (...), ...`): SQLite then runs one statement, and keeps its place in the
+/// table, for 32 rows instead of one. Announce the rows with ``expect(_:)`` before binding
+/// them, then bind each row's columns in order and end it with ``endRow()``.
 struct BulkInsert {
-  let statement: Statement
-  private var column: Int32 = 0
+  /// Rows per statement.
+  static let groupSize = 32
 
-  init(_ db: Database, sql: String) throws {
-    statement = try db.cachedStatement(sql: sql)
+  private let db: Database
+  private let prefix: String
+  private let placeholders: String
+  private var statements: [Int: Statement] = [:]
+  private var statement: Statement?
+  private var column: Int32 = 0
+  private var rowInGroup = 0
+  private var groupRows = 0
+  private var remaining = 0
+
+  /// An insert into `table`'s `columns`.
+  init(_ db: Database, into table: String, columns: [String]) {
+    self.db = db
+    prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+    placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+  }
+
+  /// Announces that `count` more rows follow (between whole groups only).
+  mutating func expect(_ count: Int) throws {
+    precondition(rowInGroup == 0, "rows announced in the middle of a group")
+    remaining += count
+    if statement == nil, remaining > 0 { try startGroup() }
+  }
+
+  private mutating func startGroup() throws {
+    groupRows = min(remaining, Self.groupSize)
+    if let cached = statements[groupRows] {
+      statement = cached
+    } else {
+      let sql = prefix + Array(repeating: placeholders, count: groupRows).joined(separator: ", ")
+      let prepared = try db.makeStatement(sql: sql)
+      statements[groupRows] = prepared
+      statement = prepared
+    }
+    column = 0
+    rowInGroup = 0
   }
 
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+  private var handle: OpaquePointer? { statement?.sqliteStatement }
+
   mutating func bind(_ value: Int64) {
     column += 1
-    sqlite3_bind_int64(statement.sqliteStatement, column, value)
+    sqlite3_bind_int64(handle, column, value)
   }
 
   mutating func bind(_ value: Int) { bind(Int64(value)) }
@@ -27,9 +66,24 @@ struct BulkInsert {
     var text = value
     text.withUTF8 { bytes in
       _ = bytes.withMemoryRebound(to: CChar.self) { chars in
-        sqlite3_bind_text(
-          statement.sqliteStatement, column, chars.baseAddress, Int32(chars.count), Self.transient)
+        sqlite3_bind_text(handle, column, chars.baseAddress, Int32(chars.count), Self.transient)
       }
+    }
+  }
+
+  /// Binds UTF-8 `text` (copied: it may be gone before the group runs).
+  mutating func bind(text: UnsafeBufferPointer<UInt8>) {
+    column += 1
+    _ = text.withMemoryRebound(to: CChar.self) { chars in
+      sqlite3_bind_text(handle, column, chars.baseAddress, Int32(chars.count), Self.transient)
+    }
+  }
+
+  /// Binds `value` as a BLOB.
+  mutating func bind(_ value: [UInt8]) {
+    column += 1
+    value.withUnsafeBytes { bytes in
+      _ = sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), Self.transient)
     }
   }
 
@@ -45,20 +99,24 @@ struct BulkInsert {
 
   private mutating func bindNull() {
     column += 1
-    sqlite3_bind_null(statement.sqliteStatement, column)
+    sqlite3_bind_null(handle, column)
   }
 
-  /// Runs the statement with the bound values and gets ready for the next row.
-  mutating func step(_ db: Database) throws {
-    let handle = statement.sqliteStatement
+  /// Ends a row; runs the statement when its group is complete.
+  mutating func endRow() throws {
+    rowInGroup += 1
+    remaining -= 1
+    guard rowInGroup == groupRows, let handle else { return }
     let code = sqlite3_step(handle)
     // Every row binds every column again, so the old bindings need no clearing.
     sqlite3_reset(handle)
-    column = 0
     guard code == SQLITE_DONE else {
       throw DatabaseError(
         resultCode: ResultCode(rawValue: code),
         message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
+    statement = nil
+    rowInGroup = 0
+    if remaining > 0 { try startGroup() }
   }
 }

@@ -17,6 +17,7 @@ public struct IngestSession {
   /// A failure injected after this many records, for tests.
   let failingAfterRecords: Int?
   private var insertRecord: BulkInsert
+  private var insertIdentity: BulkInsert
 
   /// The stored id the next new identity gets.
   public let nextIdentityID: Int64
@@ -29,25 +30,22 @@ public struct IngestSession {
   init(db: Database, expectedRecords: Int, failingAfterRecords: Int?) throws {
     self.db = db
     self.failingAfterRecords = failingAfterRecords
-    nextIdentityID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0) + 1
-    nextLinkID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_link") ?? 0) + 1
+    (nextIdentityID, nextLinkID) = try SandboxStore.nextIDs(db)
     // A big ingest into a smaller sandbox builds the indexes once at the end, which is much
     // faster than updating them row by row; it stays inside the transaction.
     let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
     rebuildsIndexes = expectedRecords > 50_000 && existing < expectedRecords
     try db.execute(sql: "PRAGMA cache_size = -262144")
+    try db.execute(sql: "PRAGMA cache_spill = OFF")
     if rebuildsIndexes {
       for index in SandboxStore.indexes {
         try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
       }
     }
-    insertRecord = try BulkInsert(
-      db,
-      sql: """
-        INSERT INTO sandbox_record
-          (batch, line, kind, identity_id, event_id, event_time, json)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
+    insertRecord = BulkInsert(
+      db, into: "sandbox_record",
+      columns: ["batch", "line", "kind", "identity_id", "event_id", "event_time", "json"])
+    insertIdentity = SandboxStore.identityInsert(db)
   }
 
   /// Adds to `graph` every stored graph holding one of `identities` that `graph` lacks, with
@@ -57,24 +55,38 @@ public struct IngestSession {
   ) throws(PersistenceError) {
     guard hasStoredIdentities else { return }
     do {
-      var graphIDs = Set<Int64>()
-      let statement = try db.cachedStatement(
-        sql: "SELECT graph_id FROM sandbox_identity WHERE namespace = ? AND value = ?")
-      for identity in identities where !graph.contains(identity) {
-        if let id = try Int64.fetchOne(statement, arguments: [identity.namespace, identity.id]) {
-          graphIDs.insert(id)
-        }
-      }
-      guard !graphIDs.isEmpty else { return }
-      try SandboxStore.restore(graphIDs: graphIDs.sorted(), into: &graph, db: db)
+      try SandboxStore.restoreGraphs(around: identities, into: &graph, db: db)
+    } catch let error as PersistenceError {
+      throw error
     } catch {
       throw .failed(operation: "load the identity graph", reason: LabDatabase.describe(error))
+    }
+  }
+
+  /// Inserts the identities `graph` gained since the last call, in the graphs they are in now
+  /// (``IdentityGraph/saveNewIdentities(_:)``): ``finish(datasets:batches:graph:)`` moves
+  /// those whose graph changes later.
+  public mutating func insertNewIdentities(of graph: inout IdentityGraph) throws(PersistenceError) {
+    do {
+      try insertIdentity.expect(graph.unsavedIdentityCount)
+      try graph.saveNewIdentities { row in
+        insertIdentity.bind(row.storedID)
+        insertIdentity.bind(row.namespace)
+        insertIdentity.bind(text: row.value)
+        insertIdentity.bind(row.graphID)
+        insertIdentity.bind(row.firstSeen)
+        insertIdentity.bind(IdentityKey.of(namespace: row.namespace, value: row.value))
+        try insertIdentity.endRow()
+      }
+    } catch {
+      throw .failed(operation: "save the identities", reason: LabDatabase.describe(error))
     }
   }
 
   /// Inserts records of batch number `batch`.
   public mutating func insert(records: [IngestRecord], batch: Int) throws(PersistenceError) {
     do {
+      try insertRecord.expect(records.count)
       for record in records {
         if let failingAfterRecords, insertedRecords == failingAfterRecords {
           throw PersistenceError.failed(operation: "save the batch", reason: "injected failure")
@@ -86,7 +98,7 @@ public struct IngestSession {
         insertRecord.bind(record.eventID)
         insertRecord.bind(record.eventTime)
         insertRecord.bind(record.json)
-        try insertRecord.step(db)
+        try insertRecord.endRow()
         insertedRecords += 1
       }
     } catch let error as PersistenceError {
@@ -105,7 +117,14 @@ public struct IngestSession {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
       try SandboxStore.write(graph, batches: batches, db: db)
       if rebuildsIndexes {
-        for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
+        for index in SandboxStore.indexes {
+          if index.name == "sandbox_identity_by_key" {
+            try db.execute(sql: "PRAGMA cache_size = -4096")
+            try db.execute(sql: "PRAGMA threads = 2")
+          }
+          try db.execute(sql: index.sql)
+        }
+        try db.execute(sql: "PRAGMA threads = 0")
       }
     } catch let error as PersistenceError {
       throw error

@@ -13,6 +13,7 @@ extension LabDatabase {
     ProgressSchema.register(in: &migrator)
     SandboxSchema.register(in: &migrator)
     SegmentSchema.register(in: &migrator)
+    SandboxSchema.registerGraphLinks(in: &migrator)
     return migrator
   }
 }

@@ -49,9 +49,10 @@ public struct SandboxReader {
   /// The stored row of `identity`, or `nil`.
   public func identity(_ identity: Identity) throws -> StoredIdentity? {
     let statement = try db.cachedStatement(
-      sql: "SELECT * FROM sandbox_identity WHERE namespace = ? AND value = ?")
-    return try Row.fetchOne(statement, arguments: [identity.namespace, identity.id]).map(
-      Self.storedIdentity)
+      sql: "SELECT * FROM sandbox_identity WHERE lookup_key = ? AND namespace = ? AND value = ?")
+    return try Row.fetchOne(
+      statement, arguments: [IdentityKey.of(identity), identity.namespace, identity.id]
+    ).map(Self.storedIdentity)
   }
 
   static func storedIdentity(_ row: Row) -> StoredIdentity {

@@ -1,22 +1,18 @@
 import GRDB
 
-/// The sandbox's tables: datasets, batches, records, identities, links, graph membership,
-/// custom namespaces, identity graph linking rules and merge policies.
+/// The sandbox's tables: datasets, batches, records, identities, each graph's links, custom
+/// namespaces, identity graph linking rules and merge policies.
 ///
 /// Identities carry their graph's id (`graph_id`, indexed), so one profile lookup reads one
-/// graph's rows instead of the whole sandbox. Records and links keep their batch's number
-/// (`batch`, `sandbox_batch.number`), not its text id nor its dataset's: readers join
-/// `sandbox_batch` for both. A record's ingestion order is not stored: it is
-/// `LinkOrigin.order(batch:line:)`, `batch << 32 | line` (``SandboxSchema/recordOrder``),
-/// nor is a link origin's (``SandboxSchema/linkOriginOrder``).
+/// graph's rows instead of the whole sandbox; they are found by `lookup_key`
+/// (``IdentityKey``). A graph's links are one ``GraphLinkList`` row. Records and links keep
+/// their batch's number (`batch`, `sandbox_batch.number`), not its text id nor its dataset's:
+/// readers join `sandbox_batch` for both. A record's ingestion order is not stored: it is
+/// `LinkOrigin.order(batch:line:)`, `batch << 32 | line` (``SandboxSchema/recordOrder``).
 enum SandboxSchema {
   /// The SQL expression of a record's ingestion order (`LinkOrigin.order(batch:line:)`), for
   /// a `sandbox_record` table aliased `r`.
   static let recordOrder = "((r.batch << 32) | r.line)"
-
-  /// The SQL expression of a link origin's ingestion order, for a `sandbox_link` table
-  /// aliased `l`.
-  static let linkOriginOrder = "((l.batch << 32) | l.record_line)"
 
   /// Adds the sandbox's migrations.
   static func register(in migrator: inout DatabaseMigrator) {
@@ -88,6 +84,59 @@ enum SandboxSchema {
             policy TEXT NOT NULL
           );
           """)
+    }
+  }
+
+  /// Adds the migration to the second storage of the identity graph: identities looked up by
+  /// ``IdentityKey`` (`lookup_key`) instead of by their texts, and each graph's links in one
+  /// ``GraphLinkList`` row of `sandbox_graph_links` instead of a row per link.
+  ///
+  /// Registered after the segment migrations, in the order it was released.
+  static func registerGraphLinks(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v2-sandbox-graph-links") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE sandbox_identity ADD COLUMN lookup_key INTEGER NOT NULL DEFAULT 0;
+          DROP INDEX IF EXISTS sandbox_identity_by_value;
+          CREATE TABLE sandbox_graph_links (
+            graph_id INTEGER PRIMARY KEY,
+            max_link_id INTEGER NOT NULL,
+            active_links INTEGER NOT NULL,
+            links BLOB NOT NULL
+          );
+          """)
+      let identities = try Row.fetchAll(
+        db, sql: "SELECT id, namespace, value FROM sandbox_identity")
+      let setKey = try db.makeStatement(
+        sql: "UPDATE sandbox_identity SET lookup_key = ? WHERE id = ?")
+      for row in identities {
+        try setKey.execute(arguments: [
+          IdentityKey.of(namespace: row["namespace"], value: row["value"]), row["id"],
+        ])
+      }
+      try db.execute(
+        sql: "CREATE INDEX sandbox_identity_by_key ON sandbox_identity(lookup_key)")
+      var graph: Int64?
+      var links: [GraphLinkList.Link] = []
+      func flush() throws {
+        guard let graph, !links.isEmpty else { return }
+        try SandboxStore.insertLinks(of: graph, links, db: db)
+      }
+      for row in try Row.fetchAll(db, sql: "SELECT * FROM sandbox_link ORDER BY graph_id, id") {
+        let rowGraph: Int64 = row["graph_id"]
+        if rowGraph != graph {
+          try flush()
+          graph = rowGraph
+          links = []
+        }
+        links.append(
+          GraphLinkList.Link(
+            storedID: row["id"], from: row["from_id"], to: row["to_id"], batch: row["batch"],
+            recordLine: row["record_line"], firstOrder: row["first_order"],
+            lastOrder: row["last_order"], state: row["state"]))
+      }
+      try flush()
+      try db.execute(sql: "DROP TABLE sandbox_link")
     }
   }
 }

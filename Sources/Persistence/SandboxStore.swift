@@ -130,23 +130,44 @@ public struct SandboxStore: Sendable {
     guardrails: IdentityGuardrails
   ) throws(PersistenceError) -> IdentityGraph {
     try database.read("load the identity graph") { db in
-      let maxIdentity = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0
-      let maxLink = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_link") ?? 0
+      let next = try Self.nextIDs(db)
       var graph = IdentityGraph(
-        registry: registry, rules: rules, guardrails: guardrails, firstIdentityID: maxIdentity + 1,
-        firstLinkID: maxLink + 1)
-      guard maxIdentity > 0 else { return graph }
-      var graphIDs = Set<Int64>()
-      let statement = try db.cachedStatement(
-        sql: "SELECT graph_id FROM sandbox_identity WHERE namespace = ? AND value = ?")
-      for identity in Set(identities) {
-        if let id = try Int64.fetchOne(statement, arguments: [identity.namespace, identity.id]) {
-          graphIDs.insert(id)
-        }
-      }
-      try Self.restore(graphIDs: Array(graphIDs), into: &graph, db: db)
+        registry: registry, rules: rules, guardrails: guardrails, firstIdentityID: next.identity,
+        firstLinkID: next.link)
+      guard next.identity > 1 else { return graph }
+      try Self.restoreGraphs(around: identities, into: &graph, db: db)
       return graph
     }
+  }
+
+  /// The stored ids the next new identity and link get.
+  static func nextIDs(_ db: Database) throws -> (identity: Int64, link: Int64) {
+    let identity = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0
+    let link = try Int64.fetchOne(db, sql: "SELECT MAX(max_link_id) FROM sandbox_graph_links") ?? 0
+    return (identity + 1, link + 1)
+  }
+
+  /// The stored graph id of `identity`, if stored.
+  static func graphID(of identity: Identity, db: Database) throws -> Int64? {
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT graph_id FROM sandbox_identity
+        WHERE lookup_key = ? AND namespace = ? AND value = ?
+        """)
+    return try Int64.fetchOne(
+      statement, arguments: [IdentityKey.of(identity), identity.namespace, identity.id])
+  }
+
+  /// Adds to `graph` every stored graph holding one of `identities` that `graph` lacks.
+  static func restoreGraphs(
+    around identities: some Sequence<Identity>, into graph: inout IdentityGraph, db: Database
+  ) throws {
+    var graphIDs = Set<Int64>()
+    for identity in identities where !graph.contains(identity) {
+      if let id = try graphID(of: identity, db: db) { graphIDs.insert(id) }
+    }
+    guard !graphIDs.isEmpty else { return }
+    try restore(graphIDs: graphIDs.sorted(), into: &graph, db: db)
   }
 
   static func restore(graphIDs: [Int64], into graph: inout IdentityGraph, db: Database) throws {
@@ -165,31 +186,40 @@ public struct SandboxStore: Sendable {
           identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
       }
     }
+    var links: [(graph: Int64, link: GraphLinkList.Link)] = []
     for chunk in stride(from: 0, to: graphIDs.count, by: 500) {
       let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
       let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
       for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT l.*, \(SandboxSchema.linkOriginOrder) AS origin_order, b.id AS batch_id,
-            b.dataset_id AS dataset_id
-          FROM sandbox_link l
-          JOIN sandbox_batch b ON b.number = l.batch
-          WHERE l.graph_id IN (\(marks)) ORDER BY l.id
-          """,
+        db, sql: "SELECT graph_id, links FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
         arguments: StatementArguments(ids))
       {
-        guard let from = byStoredID[row["from_id"]], let to = byStoredID[row["to_id"]] else {
-          continue
+        let graphID: Int64 = row["graph_id"]
+        let bytes: Data = row["links"]
+        guard let list = GraphLinkList.decode([UInt8](bytes)) else {
+          throw PersistenceError.failed(
+            operation: "load the identity graph",
+            reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
         }
-        graph.restoreLink(
-          from: from, to: to, storedID: row["id"],
-          origin: LinkOrigin(
-            dataset: row["dataset_id"], batch: row["batch_id"], record: row["record_line"],
-            order: row["origin_order"]),
-          firstEstablished: row["first_order"], lastEstablished: row["last_order"],
-          state: LinkState(rawValue: row["state"]) ?? .active, graphID: row["graph_id"])
+        links.append(contentsOf: list.map { (graphID, $0) })
       }
+    }
+    guard !links.isEmpty else { return }
+    var batches: [Int64: (id: String, dataset: String)] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT number, id, dataset_id FROM sandbox_batch") {
+      batches[row["number"]] = (row["id"], row["dataset_id"])
+    }
+    links.sort { $0.link.storedID < $1.link.storedID }
+    for (graphID, link) in links {
+      guard let from = byStoredID[link.from], let to = byStoredID[link.to] else { continue }
+      let batch = batches[link.batch]
+      graph.restoreLink(
+        from: from, to: to, storedID: link.storedID,
+        origin: LinkOrigin(
+          dataset: batch?.dataset ?? "", batch: batch?.id ?? "", record: Int(link.recordLine),
+          order: LinkOrigin.order(batch: Int(link.batch), line: Int(link.recordLine))),
+        firstEstablished: link.firstOrder, lastEstablished: link.lastOrder,
+        state: LinkState(rawValue: Int(link.state)) ?? .active, graphID: graphID)
     }
   }
 
@@ -199,11 +229,7 @@ public struct SandboxStore: Sendable {
     guardrails: IdentityGuardrails
   ) throws(PersistenceError) -> IdentityGraph? {
     try database.read("load the identity graph") { db in
-      guard
-        let graphID = try Int64.fetchOne(
-          db, sql: "SELECT graph_id FROM sandbox_identity WHERE namespace = ? AND value = ?",
-          arguments: [identity.namespace, identity.id])
-      else { return nil }
+      guard let graphID = try Self.graphID(of: identity, db: db) else { return nil }
       var graph = IdentityGraph(registry: registry, rules: rules, guardrails: guardrails)
       try Self.restore(graphIDs: [graphID], into: &graph, db: db)
       return graph
@@ -255,7 +281,8 @@ public struct SandboxStore: Sendable {
             "SELECT COUNT(*) FROM (SELECT graph_id FROM sandbox_identity GROUP BY graph_id HAVING COUNT(*) > 1)"
         ) ?? 0
       let links =
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_link WHERE state = 0") ?? 0
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(active_links), 0) FROM sandbox_graph_links")
+        ?? 0
       return (identities, graphs, links)
     }
   }
@@ -283,6 +310,8 @@ public struct SandboxStore: Sendable {
     do {
       return try database.writer.writeWithoutTransaction { db in
         var committed = false
+        // The session widens the page cache for its writes; other writes get SQLite's default.
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA cache_spill = ON") }
         try db.inTransaction {
           var session = try IngestSession(
             db: db, expectedRecords: expectedRecords, failingAfterRecords: failingAfterRecords)
@@ -355,6 +384,13 @@ public struct SandboxStore: Sendable {
     }
   }
 
+  /// An insert of identity rows: id, namespace, value, graph id, first seen, lookup key.
+  static func identityInsert(_ db: Database) -> BulkInsert {
+    BulkInsert(
+      db, into: "sandbox_identity",
+      columns: ["id", "namespace", "value", "graph_id", "first_seen", "lookup_key"])
+  }
+
   /// Saves the identity graph's changes; the batches their links come from must be stored.
   static func write(_ graph: GraphChanges, batches: [StoredBatch], db: Database) throws {
     var batchNumbers = Dictionary(
@@ -371,50 +407,90 @@ public struct SandboxStore: Sendable {
       batchNumbers[id] = number
       return number
     }
-    var insertIdentity = try BulkInsert(
-      db,
-      sql:
-        "INSERT INTO sandbox_identity (id, namespace, value, graph_id, first_seen) VALUES (?, ?, ?, ?, ?)"
-    )
-    var moveIdentity = try BulkInsert(
-      db, sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
+    var insertIdentity = identityInsert(db)
+    try insertIdentity.expect(graph.identities.count { $0.isNew })
+    let moveIdentity = try db.cachedStatement(
+      sql: "UPDATE sandbox_identity SET graph_id = ? WHERE id = ?")
     for row in graph.identities {
       if row.isNew {
-        insertIdentity.bind(row.storedID)
-        insertIdentity.bind(row.identity.namespace)
-        insertIdentity.bind(row.identity.id)
-        insertIdentity.bind(row.graphID)
-        insertIdentity.bind(row.firstSeen)
-        try insertIdentity.step(db)
+        try graph.withIdentity(of: row) { namespace, value in
+          insertIdentity.bind(row.storedID)
+          insertIdentity.bind(namespace)
+          insertIdentity.bind(text: value)
+          insertIdentity.bind(row.graphID)
+          insertIdentity.bind(row.firstSeen)
+          insertIdentity.bind(IdentityKey.of(namespace: namespace, value: value))
+          try insertIdentity.endRow()
+        }
       } else {
-        moveIdentity.bind(row.graphID)
-        moveIdentity.bind(row.storedID)
-        try moveIdentity.step(db)
+        try moveIdentity.execute(arguments: [row.graphID, row.storedID])
       }
     }
-    var upsertLink = try BulkInsert(
-      db,
-      sql: """
-        INSERT OR REPLACE INTO sandbox_link
-          (id, from_id, to_id, batch, record_line, first_order, last_order, state, graph_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    // Each graph's links are rewritten whole: the restored graphs' rows go, every graph held
+    // is written again.
+    for chunk in stride(from: 0, to: graph.storedGraphIDs.count, by: 500) {
+      let ids = Array(graph.storedGraphIDs[chunk..<min(chunk + 500, graph.storedGraphIDs.count)])
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      try db.execute(
+        sql: "DELETE FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
+        arguments: StatementArguments(ids))
+    }
+    var insertLinks = BulkInsert(
+      db, into: "sandbox_graph_links",
+      columns: ["graph_id", "max_link_id", "active_links", "links"])
+    let links = graph.links
+    var graphCount = 0
+    for index in links.indices where index == 0 || links[index - 1].graphID != links[index].graphID
+    {
+      graphCount += 1
+    }
+    try insertLinks.expect(graphCount)
     var lastBatch: (id: String, number: Int64)?
-    for link in graph.links {
-      upsertLink.bind(link.storedID)
-      upsertLink.bind(link.from)
-      upsertLink.bind(link.to)
-      if lastBatch?.id != link.origin.batch {
-        lastBatch = (link.origin.batch, try number(ofBatch: link.origin.batch))
+    var bytes: [UInt8] = []
+    var start = 0
+    while start < links.count {
+      let graphID = links[start].graphID
+      var end = start
+      var maxID: Int64 = 0
+      var active = 0
+      bytes.removeAll(keepingCapacity: true)
+      bytes.append(GraphLinkList.version)
+      while end < links.count, links[end].graphID == graphID {
+        let link = links[end]
+        if lastBatch?.id != link.origin.batch {
+          lastBatch = (link.origin.batch, try number(ofBatch: link.origin.batch))
+        }
+        GraphLinkList.append(
+          GraphLinkList.Link(
+            storedID: link.storedID, from: link.from, to: link.to, batch: lastBatch?.number ?? 0,
+            recordLine: Int64(link.origin.record), firstOrder: link.firstEstablished,
+            lastOrder: link.lastEstablished, state: Int64(link.state.rawValue)),
+          to: &bytes)
+        maxID = max(maxID, link.storedID)
+        if link.state == .active { active += 1 }
+        end += 1
       }
-      upsertLink.bind(lastBatch?.number ?? 0)
-      upsertLink.bind(link.origin.record)
-      upsertLink.bind(link.firstEstablished)
-      upsertLink.bind(link.lastEstablished)
-      upsertLink.bind(link.state.rawValue)
-      upsertLink.bind(link.graphID)
-      try upsertLink.step(db)
+      insertLinks.bind(graphID)
+      insertLinks.bind(maxID)
+      insertLinks.bind(active)
+      insertLinks.bind(bytes)
+      try insertLinks.endRow()
+      start = end
     }
+  }
+
+  /// Inserts the links of graph `graphID` as one row.
+  static func insertLinks(of graphID: Int64, _ links: [GraphLinkList.Link], db: Database) throws {
+    var bytes: [UInt8] = []
+    GraphLinkList.encode(links, into: &bytes)
+    try db.execute(
+      sql: """
+        INSERT INTO sandbox_graph_links (graph_id, max_link_id, active_links, links)
+        VALUES (?, ?, ?, ?)
+        """,
+      arguments: [
+        graphID, links.map(\.storedID).max() ?? 0, links.count { $0.state == 0 }, Data(bytes),
+      ])
   }
 
   /// The sandbox's indexes, as the schema creates them.
@@ -424,16 +500,12 @@ public struct SandboxStore: Sendable {
       "CREATE INDEX IF NOT EXISTS sandbox_record_by_identity ON sandbox_record(identity_id, kind)"
     ),
     (
-      "sandbox_identity_by_value",
-      "CREATE UNIQUE INDEX IF NOT EXISTS sandbox_identity_by_value ON sandbox_identity(namespace, value)"
-    ),
-    (
       "sandbox_identity_by_graph",
       "CREATE INDEX IF NOT EXISTS sandbox_identity_by_graph ON sandbox_identity(graph_id)"
     ),
     (
-      "sandbox_link_by_graph",
-      "CREATE INDEX IF NOT EXISTS sandbox_link_by_graph ON sandbox_link(graph_id)"
+      "sandbox_identity_by_key",
+      "CREATE INDEX IF NOT EXISTS sandbox_identity_by_key ON sandbox_identity(lookup_key)"
     ),
   ]
 }

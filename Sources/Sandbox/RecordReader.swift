@@ -9,8 +9,8 @@ struct ParsedRecord: Sendable {
   var json: String
   /// Its identities, without repeats, in the order found.
   var identities: [Identity]
-  /// The identity it is stored against.
-  var primary: Identity
+  /// The position in ``identities`` of the identity it is stored against.
+  var primaryIndex: Int
   /// The event's `_id`.
   var eventID: String?
   /// The event's time in milliseconds.
@@ -30,7 +30,15 @@ struct RecordReader: Sendable {
   static let eventRecordLimit = 10 * 1024
 
   private let fieldKeys: [[String]]
+  /// The distinct paths read from each record: the identity fields', then `identityMap`,
+  /// `_id` and `timestamp`.
+  private let paths: [[String]]
   private let wanted: JSONPathSet
+  /// For each identity field, its position in `paths`.
+  private let fieldSlots: [Int]
+  private let identityMapSlot: Int
+  private let idSlot: Int
+  private let timestampSlot: Int
   /// Namespaces by the exact codes records are likely to use, to skip lowercasing each time.
   private let exactCodes: [String: IdentityNamespace]
 
@@ -43,7 +51,18 @@ struct RecordReader: Sendable {
     self.rules = rules
     self.guardrails = guardrails
     fieldKeys = schema.identities.map(\.keys)
-    wanted = JSONPathSet(fieldKeys + [["identityMap"], ["_id"], ["timestamp"]])
+    var paths: [[String]] = []
+    func slot(_ path: [String]) -> Int {
+      if let index = paths.firstIndex(of: path) { return index }
+      paths.append(path)
+      return paths.count - 1
+    }
+    fieldSlots = fieldKeys.map(slot)
+    identityMapSlot = slot(["identityMap"])
+    idSlot = slot(["_id"])
+    timestampSlot = slot(["timestamp"])
+    self.paths = paths
+    wanted = JSONPathSet(paths)
     var codes: [String: IdentityNamespace] = [:]
     for namespace in registry.namespaces {
       for code in [namespace.code] + namespace.aliases {
@@ -60,13 +79,17 @@ struct RecordReader: Sendable {
     if bytes.count > limit {
       return .failure(.tooLarge(bytes: bytes.count, limit: limit, recordClass: schema.recordClass))
     }
-    let value: JSONValue
+    let leaves: [JSONValue?]
     do {
-      value = try JSONParser.extract(bytes, paths: wanted)
+      guard let found = try JSONParser.extract(bytes, paths: wanted) else {
+        return .failure(.notAnObject)
+      }
+      leaves = found
     } catch {
       return .failure(.malformedJSON(error.description))
     }
-    return read(line: line, value: value, text: String(decoding: bytes, as: UTF8.self))
+    return read(
+      line: line, fields: completed(leaves), text: String(decoding: bytes, as: UTF8.self))
   }
 
   /// Reads one parsed record whose text is `text`.
@@ -77,14 +100,36 @@ struct RecordReader: Sendable {
       return .failure(
         .tooLarge(bytes: text.utf8.count, limit: limit, recordClass: schema.recordClass))
     }
+    return read(line: line, fields: paths.map { value[path: $0] }, text: text)
+  }
+
+  /// `leaves` with each path that lies inside another path's value filled from that value
+  /// (the extraction stops at the outer one).
+  private func completed(_ leaves: [JSONValue?]) -> [JSONValue?] {
+    var result = leaves
+    for (index, path) in paths.enumerated() where result[index] == nil {
+      for (outer, prefix) in paths.enumerated()
+      where prefix.count < path.count && path.starts(with: prefix) {
+        if let value = leaves[outer]?[path: Array(path.dropFirst(prefix.count))] {
+          result[index] = value
+        }
+      }
+    }
+    return result
+  }
+
+  /// Reads a record from the values at ``paths`` (`fields`), its text being `text`.
+  private func read(line: Int, fields: [JSONValue?], text: String) -> Result<
+    ParsedRecord, RecordRejection
+  > {
     var eventID: String?
     var eventTime: Int64?
     if schema.recordClass == .experienceEvent {
-      guard let id = value["_id"]?.stringValue, !id.isEmpty else {
+      guard let id = fields[idSlot]?.stringValue, !id.isEmpty else {
         return .failure(.missingEventID)
       }
       eventID = id
-      switch value["timestamp"] {
+      switch fields[timestampSlot] {
       case .string(let text)?:
         guard let time = ISOTime.milliseconds(text) else {
           return .failure(.invalidTimestamp(text))
@@ -119,12 +164,12 @@ struct RecordReader: Sendable {
       return nil
     }
     for (index, field) in schema.identities.enumerated() {
-      guard let raw = value[path: fieldKeys[index]] else { continue }
+      guard let raw = fields[fieldSlots[index]] else { continue }
       if let rejection = add(field.namespace, raw, primary: field.primary == true, isField: true) {
         return .failure(rejection)
       }
     }
-    if let map = value["identityMap"] {
+    if let map = fields[identityMapSlot] {
       guard case .object(let namespaces) = map else {
         return .failure(.malformedIdentityMap("it must be an object keyed by namespace code"))
       }
@@ -163,7 +208,8 @@ struct RecordReader: Sendable {
     }
     return .success(
       ParsedRecord(
-        line: line, json: text, identities: identities, primary: primary, eventID: eventID,
+        line: line, json: text, identities: identities,
+        primaryIndex: identities.firstIndex(of: primary) ?? 0, eventID: eventID,
         eventTime: eventTime))
   }
 

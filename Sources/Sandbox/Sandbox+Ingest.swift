@@ -87,6 +87,7 @@ extension Sandbox {
             around: accepted.lazy.flatMap(\.identities), into: &graph)
           let number = firstNumber + index
           let batch = batches[index]
+          primaryIDs.removeAll(keepingCapacity: true)
           graph.link(
             records: accepted.count, identities: { accepted[$0].identities },
             origin: {
@@ -94,19 +95,18 @@ extension Sandbox {
               return LinkOrigin(
                 dataset: batch.datasetID, batch: batch.batchID, record: line,
                 order: LinkOrigin.order(batch: number, line: line))
-            })
+            }, primary: { accepted[$0].primaryIndex }, storedIDs: &primaryIDs)
           let kind: StoredRecord.Kind = batch.recordClass == .profile ? .profile : .event
           rows.removeAll(keepingCapacity: true)
-          for record in accepted {
-            let identityID = graph.storedID(of: record.primary) ?? 0
-            primaryIDs.append(identityID)
+          for (offset, record) in accepted.enumerated() {
             rows.append(
               IngestRecord(
-                line: record.line, kind: kind, identityID: identityID,
+                line: record.line, kind: kind, identityID: primaryIDs[offset],
                 eventID: record.eventID, eventTime: record.eventTime, json: record.json))
           }
           clock.graph += Self.seconds(since: linkStart)
           let writeStart = DispatchTime.now()
+          try session.insertNewIdentities(of: &graph)
           try session.insert(records: rows, batch: number)
           clock.write += Self.seconds(since: writeStart)
           progress?(done, pipeline.lineCount)
@@ -147,42 +147,14 @@ extension Sandbox {
     }
 
     // Graphs whose membership changed, plus the graphs of every record's identity.
-    let affectedIDs = try affectedGraphs(changes: changes, recordIdentities: primaryIDs)
+    let affectedIDs = changes.affectedGraphIDs
     // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
     try evaluateStreamingSegments(graphIDs: affectedIDs)
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affectedIDs,
-      linksEstablished: changes.links.count { $0.state == .active },
-      linksRemoved: changes.links.count { $0.state != .active },
+      linksEstablished: changes.links.count { $0.isChanged && $0.state == .active },
+      linksRemoved: changes.links.count { $0.isChanged && $0.state != .active },
       parseSeconds: clock.parse, graphSeconds: clock.graph, writeSeconds: clock.write)
-  }
-
-  /// The graphs an ingest touched, sorted: those of the identities whose graph changed, and
-  /// those of the identities its records are stored against.
-  func affectedGraphs(changes: GraphChanges, recordIdentities: [Int64]) throws(SandboxError)
-    -> [Int64]
-  {
-    var changed: [Int64: Int64] = [:]
-    changed.reserveCapacity(changes.identities.count)
-    var affected: [Int64] = []
-    affected.reserveCapacity(changes.identities.count)
-    for row in changes.identities {
-      changed[row.storedID] = row.graphID
-      affected.append(row.graphID)
-    }
-    var unchanged = Set<Int64>()
-    for id in recordIdentities where changed[id] == nil { unchanged.insert(id) }
-    if !unchanged.isEmpty {
-      affected.append(
-        contentsOf: try storage { () throws(PersistenceError) in
-          try store.graphIDs(ofIdentities: Array(unchanged))
-        })
-    }
-    affected.sort()
-    var unique: [Int64] = []
-    unique.reserveCapacity(affected.count)
-    for id in affected where unique.last != id { unique.append(id) }
-    return unique
   }
 
   static func batchID(number: Int) -> String {

@@ -157,10 +157,11 @@ import Testing
     #expect(changes.links.count == 2)
     var restored = IdentityGraph(registry: registry)
     let byID = Dictionary(
-      uniqueKeysWithValues: changes.identities.map { ($0.storedID, $0.identity) })
+      uniqueKeysWithValues: changes.identities.map { ($0.storedID, changes.identity(of: $0)) })
     for row in changes.identities {
       restored.restoreIdentity(
-        row.identity, storedID: row.storedID, firstSeen: row.firstSeen, graphID: row.graphID)
+        changes.identity(of: row), storedID: row.storedID, firstSeen: row.firstSeen,
+        graphID: row.graphID)
     }
     for link in changes.links {
       guard let from = byID[link.from], let to = byID[link.to] else { continue }
