@@ -17,6 +17,7 @@ struct Options {
   var out = "Benchmarks/out"
   var lookups = 10_000
   var runs = 3
+  var ingestRuns = 3
   var python = "python3"
   /// `all` runs everything; `ingest` only the ingest, `graph` only the graph construction and
   /// `link` only its first row (IdentityGraph from parsed records), for profiling.
@@ -33,6 +34,7 @@ struct Options {
       case "--out": out = value
       case "--lookups": lookups = Int(value) ?? lookups
       case "--runs": runs = Int(value) ?? runs
+      case "--ingest-runs": ingestRuns = Int(value) ?? ingestRuns
       case "--python": python = value
       case "--only": only = value
       default: break
@@ -147,34 +149,51 @@ if files.fileExists(atPath: dataFolder + "/4-web-events/records.ndjson") {
       + "\(summary.events) events in \(format(seconds(start, now()))) s")
 }
 
-// 2. Ingest end to end (JSON parsing, validation, graph, SQLite in one transaction).
-for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: statePath + suffix) }
-let database = try LabDatabase.open(at: statePath)
-let sandbox = Sandbox(database: database)
+// 2. Ingest end to end (JSON parsing, validation, graph, SQLite in one transaction), into a new
+// state file each time; the median of `--ingest-runs` runs, as the disk's speed varies.
+let sandbox: Sandbox
 if options.only == "all" || options.only == "ingest" {
-  let ingestStart = now()
-  let ingestCPUStart = processCPU()
-  let report = try sandbox.ingest(path: dataFolder)
-  let ingestSeconds = seconds(ingestStart, now())
-  let ingestCPU = processCPU() - ingestCPUStart
+  var runs: [(seconds: Double, cpu: Double, report: IngestReport)] = []
+  var last: Sandbox?
+  for _ in 0..<max(options.ingestRuns, 1) {
+    for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: statePath + suffix) }
+    let fresh = Sandbox(database: try LabDatabase.open(at: statePath))
+    last = fresh
+    let ingestStart = now()
+    let ingestCPUStart = processCPU()
+    let report = try fresh.ingest(path: dataFolder)
+    runs.append((seconds(ingestStart, now()), processCPU() - ingestCPUStart, report))
+  }
+  let middle = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+  let report = middle.report
   let records = report.accepted
   print("")
-  print("ingest (end to end, one transaction):")
+  print("ingest (end to end, one transaction, median of \(runs.count) runs into new state files):")
   print("  records            \(records) accepted, \(report.rejected) rejected")
   print(
-    "  total              \(format(ingestSeconds)) s  ->  \(rate(records, ingestSeconds)) records/s  (target >= 200 k/s)"
+    "  total              \(format(middle.seconds)) s  ->  \(rate(records, middle.seconds)) records/s  (target >= 200 k/s)"
   )
   print(
-    "  CPU time           \(format(ingestCPU)) s over all threads  ->  \(rate(records, ingestCPU)) records per CPU-second"
-  )
+    "  all runs           "
+      + runs.map { "\(format($0.seconds)) s (\(rate(records, $0.seconds)))" }.joined(
+        separator: ", "))
   print(
-    "  parse + validate   \(format(report.parseSeconds)) s  (\(rate(records, report.parseSeconds)) records/s, all cores)"
+    "  CPU time           \(format(middle.cpu)) s over all threads  ->  \(rate(records, middle.cpu)) records per CPU-second"
   )
-  print("  link identities    \(format(report.graphSeconds)) s")
-  print("  write SQLite       \(format(report.writeSeconds)) s")
+  print("  the stages overlap: reading on every core, linking and writing on a thread each")
+  print(
+    "  read + validate    \(format(report.parseSeconds)) s until the last record was read  (\(rate(records, report.parseSeconds)) records/s)"
+  )
+  print("  link identities    \(format(report.graphSeconds)) s on the linking thread")
+  print(
+    "  write SQLite       \(format(report.writeSeconds)) s on the writing thread, commit included")
   print(
     "  links              \(report.linksEstablished) active, \(report.linksRemoved) removed by the 50-identity limit"
   )
+  sandbox = try last ?? Sandbox(database: LabDatabase.open(at: statePath))
+} else {
+  for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: statePath + suffix) }
+  sandbox = Sandbox(database: try LabDatabase.open(at: statePath))
 }
 
 if options.only == "ingest" { exit(0) }

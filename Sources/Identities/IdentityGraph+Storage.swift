@@ -130,6 +130,14 @@ extension IdentityGraph {
     savedVertexCount = identities.count
   }
 
+  /// The identities ``saveNewIdentities(_:)`` would hand out now, copied, and counted as
+  /// stored in the graphs they are in now.
+  public mutating func takeNewIdentities() -> NewIdentities {
+    var taken = NewIdentities()
+    saveNewIdentities { taken.append($0) }
+    return taken
+  }
+
   /// Marks everything as saved, after the caller stored ``changes()``.
   public mutating func markSaved() {
     let changed = changes()

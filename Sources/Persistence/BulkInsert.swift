@@ -79,12 +79,10 @@ struct BulkInsert {
     }
   }
 
-  /// Binds `value` as a BLOB.
-  mutating func bind(_ value: [UInt8]) {
+  /// Binds `bytes` as a BLOB (copied).
+  mutating func bind(blob bytes: UnsafeBufferPointer<UInt8>) {
     column += 1
-    value.withUnsafeBytes { bytes in
-      _ = sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), Self.transient)
-    }
+    _ = sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), Self.transient)
   }
 
   mutating func bind(_ value: String?) {

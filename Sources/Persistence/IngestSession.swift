@@ -46,10 +46,12 @@ public struct IngestSession {
       db, into: "sandbox_record",
       columns: ["batch", "line", "kind", "identity_id", "event_id", "event_time", "json"])
     insertIdentity = SandboxStore.identityInsert(db)
+
   }
 
   /// Adds to `graph` every stored graph holding one of `identities` that `graph` lacks, with
-  /// its members and links.
+  /// its members and links (on this session's thread; see also
+  /// ``SandboxStore/restoreGraphs(around:into:)``).
   public func restoreGraphs(
     around identities: some Sequence<Identity>, into graph: inout IdentityGraph
   ) throws(PersistenceError) {
@@ -63,20 +65,18 @@ public struct IngestSession {
     }
   }
 
-  /// Inserts the identities `graph` gained since the last call, in the graphs they are in now
-  /// (``IdentityGraph/saveNewIdentities(_:)``): ``finish(datasets:batches:graph:)`` moves
-  /// those whose graph changes later.
-  public mutating func insertNewIdentities(of graph: inout IdentityGraph) throws(PersistenceError) {
+  /// Inserts identities first seen by this ingest, in the graphs they were in when taken
+  /// (``IdentityGraph/takeNewIdentities()``): ``finish(datasets:batches:graph:)`` moves those
+  /// whose graph changed since.
+  public mutating func insert(identities: NewIdentities) throws(PersistenceError) {
     do {
-      try insertIdentity.expect(graph.unsavedIdentityCount)
-      try graph.saveNewIdentities { row in
-        insertIdentity.bind(row.storedID)
-        insertIdentity.bind(row.namespace)
-        insertIdentity.bind(text: row.value)
-        insertIdentity.bind(row.graphID)
-        insertIdentity.bind(row.firstSeen)
-        insertIdentity.bind(IdentityKey.of(namespace: row.namespace, value: row.value))
-        try insertIdentity.endRow()
+      try insertIdentity.expect(identities.count)
+      for index in 0..<identities.count {
+        try identities.withRow(index) { row in
+          try SandboxStore.insert(
+            identity: row.storedID, namespace: row.namespace, value: row.value,
+            graphID: row.graphID, firstSeen: row.firstSeen, with: &insertIdentity)
+        }
       }
     } catch {
       throw .failed(operation: "save the identities", reason: LabDatabase.describe(error))
@@ -110,12 +110,15 @@ public struct IngestSession {
 
   /// Saves the ingest's datasets (when new), batches and identity graph changes, and builds
   /// the indexes again if they were dropped.
-  public func finish(datasets: [StoredDataset], batches: [StoredBatch], graph: GraphChanges)
-    throws(PersistenceError)
-  {
+  ///
+  /// `links` are the graph's links already encoded, else they are encoded here.
+  public func finish(
+    datasets: [StoredDataset], batches: [StoredBatch], graph: GraphChanges,
+    links: EncodedGraphLinks? = nil
+  ) throws(PersistenceError) {
     do {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
-      try SandboxStore.write(graph, batches: batches, db: db)
+      try SandboxStore.write(graph, links: links, db: db)
       if rebuildsIndexes {
         for index in SandboxStore.indexes {
           if index.name == "sandbox_identity_by_key" {

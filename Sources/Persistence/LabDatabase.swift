@@ -93,6 +93,10 @@ public final class LabDatabase: Sendable {
     try migrator.migrate(writer)
   }
 
+  /// Whether reads can run on other threads while a write transaction is open (a state file;
+  /// not an in-memory database, where they would wait for the write).
+  public var allowsConcurrentReads: Bool { writer is DatabasePool }
+
   /// Runs `body` in a write transaction, mapping database failures to ``PersistenceError``.
   func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(PersistenceError) -> T {
     do {

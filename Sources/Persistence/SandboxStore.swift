@@ -140,6 +140,22 @@ public struct SandboxStore: Sendable {
     }
   }
 
+  /// Adds to `graph` every committed graph holding one of `identities` that `graph` lacks,
+  /// with its members and links, reading in a snapshot of its own.
+  ///
+  /// An ingest's linking thread calls this while the ingest's transaction is open on another:
+  /// the snapshot holds what was stored before the ingest, which is what restoring needs.
+  /// Only a state file allows it (``LabDatabase/allowsConcurrentReads``).
+  public func restoreGraphs(
+    around identities: some Sequence<Identity>, into graph: inout IdentityGraph
+  )
+    throws(PersistenceError)
+  {
+    try database.read("load the identity graph") { db in
+      try Self.restoreGraphs(around: identities, into: &graph, db: db)
+    }
+  }
+
   /// The stored ids the next new identity and link get.
   static func nextIDs(_ db: Database) throws -> (identity: Int64, link: Int64) {
     let identity = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0
@@ -391,22 +407,22 @@ public struct SandboxStore: Sendable {
       columns: ["id", "namespace", "value", "graph_id", "first_seen", "lookup_key"])
   }
 
-  /// Saves the identity graph's changes; the batches their links come from must be stored.
-  static func write(_ graph: GraphChanges, batches: [StoredBatch], db: Database) throws {
-    var batchNumbers = Dictionary(
-      batches.map { ($0.id, Int64($0.number)) }, uniquingKeysWith: { first, _ in first })
-    func number(ofBatch id: String) throws -> Int64 {
-      if let number = batchNumbers[id] { return number }
-      guard
-        let number = try Int64.fetchOne(
-          db, sql: "SELECT number FROM sandbox_batch WHERE id = ?", arguments: [id])
-      else {
-        throw PersistenceError.failed(
-          operation: "save the batch", reason: "the batch '\(id)' is not stored")
-      }
-      batchNumbers[id] = number
-      return number
-    }
+  /// Binds one identity row to `insert` (made by ``identityInsert(_:)``) and ends it.
+  static func insert(
+    identity storedID: Int64, namespace: String, value: UnsafeBufferPointer<UInt8>,
+    graphID: Int64, firstSeen: Int64, with insert: inout BulkInsert
+  ) throws {
+    insert.bind(storedID)
+    insert.bind(namespace)
+    insert.bind(text: value)
+    insert.bind(graphID)
+    insert.bind(firstSeen)
+    insert.bind(IdentityKey.of(namespace: namespace, value: value))
+    try insert.endRow()
+  }
+
+  /// Saves the identity graph's changes: identities new or moved, and each graph's links.
+  static func write(_ graph: GraphChanges, links: EncodedGraphLinks?, db: Database) throws {
     var insertIdentity = identityInsert(db)
     try insertIdentity.expect(graph.identities.count { $0.isNew })
     let moveIdentity = try db.cachedStatement(
@@ -414,13 +430,9 @@ public struct SandboxStore: Sendable {
     for row in graph.identities {
       if row.isNew {
         try graph.withIdentity(of: row) { namespace, value in
-          insertIdentity.bind(row.storedID)
-          insertIdentity.bind(namespace)
-          insertIdentity.bind(text: value)
-          insertIdentity.bind(row.graphID)
-          insertIdentity.bind(row.firstSeen)
-          insertIdentity.bind(IdentityKey.of(namespace: namespace, value: value))
-          try insertIdentity.endRow()
+          try insert(
+            identity: row.storedID, namespace: namespace, value: value, graphID: row.graphID,
+            firstSeen: row.firstSeen, with: &insertIdentity)
         }
       } else {
         try moveIdentity.execute(arguments: [row.graphID, row.storedID])
@@ -435,47 +447,17 @@ public struct SandboxStore: Sendable {
         sql: "DELETE FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
         arguments: StatementArguments(ids))
     }
+    let encoded = links ?? EncodedGraphLinks(encoding: graph)
     var insertLinks = BulkInsert(
       db, into: "sandbox_graph_links",
       columns: ["graph_id", "max_link_id", "active_links", "links"])
-    let links = graph.links
-    var graphCount = 0
-    for index in links.indices where index == 0 || links[index - 1].graphID != links[index].graphID
-    {
-      graphCount += 1
-    }
-    try insertLinks.expect(graphCount)
-    var lastBatch: (id: String, number: Int64)?
-    var bytes: [UInt8] = []
-    var start = 0
-    while start < links.count {
-      let graphID = links[start].graphID
-      var end = start
-      var maxID: Int64 = 0
-      var active = 0
-      bytes.removeAll(keepingCapacity: true)
-      bytes.append(GraphLinkList.version)
-      while end < links.count, links[end].graphID == graphID {
-        let link = links[end]
-        if lastBatch?.id != link.origin.batch {
-          lastBatch = (link.origin.batch, try number(ofBatch: link.origin.batch))
-        }
-        GraphLinkList.append(
-          GraphLinkList.Link(
-            storedID: link.storedID, from: link.from, to: link.to, batch: lastBatch?.number ?? 0,
-            recordLine: Int64(link.origin.record), firstOrder: link.firstEstablished,
-            lastOrder: link.lastEstablished, state: Int64(link.state.rawValue)),
-          to: &bytes)
-        maxID = max(maxID, link.storedID)
-        if link.state == .active { active += 1 }
-        end += 1
-      }
-      insertLinks.bind(graphID)
-      insertLinks.bind(maxID)
-      insertLinks.bind(active)
-      insertLinks.bind(bytes)
+    try insertLinks.expect(encoded.count)
+    for index in 0..<encoded.count {
+      insertLinks.bind(encoded.graphIDs[index])
+      insertLinks.bind(encoded.maxLinkIDs[index])
+      insertLinks.bind(encoded.activeCounts[index])
+      encoded.withList(index) { insertLinks.bind(blob: $0) }
       try insertLinks.endRow()
-      start = end
     }
   }
 
