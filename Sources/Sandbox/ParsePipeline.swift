@@ -67,19 +67,25 @@ final class ParsePipeline: @unchecked Sendable {
     }
   }
 
-  /// Stops reading chunks not yet started (when the ingest gives up).
+  /// Stops reading chunks not yet started (when the ingest gives up): ``next()`` then hands
+  /// out no chunk that is not read already.
   func cancel() {
     condition.lock()
     cancelled = true
+    condition.broadcast()
     condition.unlock()
   }
 
-  /// The next chunk in order, waiting for it if needed; `nil` after the last one.
+  /// The next chunk in order, waiting for it if needed; `nil` after the last one, or once
+  /// cancelled.
   func next() -> Chunk? {
     condition.lock()
     defer { condition.unlock() }
     guard nextToTake < plan.count else { return nil }
-    while ready[nextToTake] == nil { condition.wait() }
+    while ready[nextToTake] == nil {
+      if cancelled { return nil }
+      condition.wait()
+    }
     let results = ready[nextToTake] ?? []
     ready[nextToTake] = nil
     let chunk = Chunk(source: plan[nextToTake].source, results: results)

@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import Identities
-import Persistence
 import Profiles
 import Testing
 
+@testable import Persistence
 @testable import Sandbox
 
 /// A streamed ingest stores exactly what linking every record at once gives.
@@ -154,5 +155,47 @@ import Testing
     #expect(report.batches.first?.rejections.first?.line == Self.first.count + 1)
     #expect(try sandbox.store.graphTotals().identities == 0)
     #expect(try sandbox.datasets().isEmpty)
+  }
+}
+
+extension StreamingIngestTests {
+  @Test(.timeLimit(.minutes(1)), arguments: [false, true])
+  func aFailureWhileStoringStopsTheIngestAndKeepsThePreviousState(onFile: Bool) throws {
+    let folder = try TemporaryFolder()
+    let sandbox = try sandbox(onFile: onFile, folder: folder)
+    let small = Array(Self.first.prefix(10))
+    try sandbox.ingest(path: write(small, as: "small", in: folder))
+    try sandbox.store.database.write("add a failing trigger") { db in
+      try db.execute(
+        sql: """
+          CREATE TRIGGER fail_mid_ingest BEFORE INSERT ON sandbox_record
+          WHEN NEW.line = 5 BEGIN SELECT RAISE(ABORT, 'disk full'); END
+          """)
+    }
+    // Many chunks, so reading is still going on when the first one fails.
+    let many = (0..<100_000).map { Line(email: "m\($0)@example.com", ecids: [$0]) }
+    #expect(throws: SandboxError.self) {
+      try sandbox.ingest(path: write(many, as: "many", in: folder))
+    }
+    #expect(try sandbox.store.graphTotals().identities == 20)
+    #expect(try sandbox.datasets().map(\.recordCount) == [10])
+  }
+}
+
+extension StreamingIngestTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aCancelledReadingHandsOutNoMoreChunks() throws {
+    let folder = try TemporaryFolder()
+    let lines = (0..<200_000).map { Line(email: "c\($0)@example.com", ecids: [$0]) }
+    let path = try folder.write("c.ndjson", lines.map(\.json).joined(separator: "\n"))
+    let schema = try DatasetSchema.parse(Self.schema, path: "schema.json")
+    let reader = RecordReader(
+      schema: schema, registry: NamespaceRegistry(), rules: nil, guardrails: .init())
+    let pipeline = ParsePipeline(sources: [try Sandbox.open(path, reader: reader)])
+    pipeline.start()
+    pipeline.cancel()
+    var chunks = 0
+    while pipeline.next() != nil { chunks += 1 }
+    #expect(chunks < 200_000 / ParsePipeline.chunkLines, "reading stopped early")
   }
 }
