@@ -42,6 +42,8 @@ public struct JSONPathSet: Sendable {
     var children: [(key: [UInt8], child: Int)] = []
     /// The path's position in the set, when a path ends here.
     var leaf: Int?
+    /// The positions of every path that ends here or below.
+    var leavesBelow: [Int] = []
   }
 
   var nodes: [Node] = [Node()]
@@ -65,6 +67,11 @@ public struct JSONPathSet: Sendable {
         }
       }
       nodes[node].leaf = position
+    }
+    for index in nodes.indices.reversed() {
+      var below = nodes[index].leaf.map { [$0] } ?? []
+      for child in nodes[index].children { below += nodes[child.child].leavesBelow }
+      nodes[index].leavesBelow = below
     }
   }
 }
@@ -98,6 +105,8 @@ extension JSONParser.Reader {
       position += 1
       skipWhitespace()
       if let child {
+        // A repeated key's last value counts, as with `parse`: forget what an earlier one gave.
+        for leaf in paths.nodes[child.child].leavesBelow { leaves[leaf] = nil }
         try extract(node: child.child, paths: paths, into: &leaves, depth: depth + 1)
       } else {
         try skipValue(depth: depth + 1)

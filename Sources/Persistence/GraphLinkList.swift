@@ -63,6 +63,8 @@ enum GraphLinkList {
           guard position < bytes.count, shift < 64 else { return nil }
           let byte = bytes[position]
           position += 1
+          // The tenth byte holds the 64th bit only.
+          guard shift < 63 || byte <= 1 else { return nil }
           value |= UInt64(byte & 0x7F) << shift
           if byte < 0x80 { break }
           shift += 7

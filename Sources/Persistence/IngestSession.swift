@@ -11,7 +11,7 @@ import Identities
 public struct IngestSession {
   let db: Database
   /// Whether the indexes were dropped for this ingest, to be built again by ``finish``.
-  let rebuildsIndexes: Bool
+  private(set) var rebuildsIndexes: Bool
   /// The records inserted so far.
   public private(set) var insertedRecords = 0
   /// A failure injected after this many records, for tests.
@@ -46,17 +46,23 @@ public struct IngestSession {
       db, into: "sandbox_record",
       columns: ["batch", "line", "kind", "identity_id", "event_id", "event_time", "json"])
     insertIdentity = SandboxStore.identityInsert(db)
-
   }
 
   /// Adds to `graph` every stored graph holding one of `identities` that `graph` lacks, with
   /// its members and links (on this session's thread; see also
   /// ``SandboxStore/restoreGraphs(around:into:)``).
-  public func restoreGraphs(
+  ///
+  /// Reading needs the indexes: if they were dropped, they are built again first (and kept up
+  /// to date from then on), or each look-up would read the whole table.
+  public mutating func restoreGraphs(
     around identities: some Sequence<Identity>, into graph: inout IdentityGraph
   ) throws(PersistenceError) {
     guard hasStoredIdentities else { return }
     do {
+      if rebuildsIndexes {
+        for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
+        rebuildsIndexes = false
+      }
       try SandboxStore.restoreGraphs(around: identities, into: &graph, db: db)
     } catch let error as PersistenceError {
       throw error

@@ -71,9 +71,7 @@ public struct SandboxReader {
   /// The records stored against the identities `identityIDs`, of `kind`, oldest first.
   public func records(identityIDs: [Int64], kind: StoredRecord.Kind) throws -> [StoredRecord] {
     var result: [StoredRecord] = []
-    for chunk in stride(from: 0, to: identityIDs.count, by: 500) {
-      let ids = Array(identityIDs[chunk..<min(chunk + 500, identityIDs.count)])
-      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+    try IDChunks.forEach(identityIDs) { ids, marks in
       result += try Row.fetchAll(
         db,
         sql: """

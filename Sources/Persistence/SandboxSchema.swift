@@ -122,8 +122,17 @@ enum SandboxSchema {
         guard let graph, !links.isEmpty else { return }
         try SandboxStore.insertLinks(of: graph, links, db: db)
       }
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM sandbox_link ORDER BY graph_id, id") {
-        let rowGraph: Int64 = row["graph_id"]
+      // A link goes with the graph its first identity is in now: the first storage could leave
+      // a stale graph id on a removed link whose graph was not restored.
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT l.*, COALESCE(i.graph_id, l.graph_id) AS owner
+          FROM sandbox_link l LEFT JOIN sandbox_identity i ON i.id = l.from_id
+          ORDER BY owner, l.id
+          """)
+      {
+        let rowGraph: Int64 = row["owner"]
         if rowGraph != graph {
           try flush()
           graph = rowGraph

@@ -186,38 +186,65 @@ public struct SandboxStore: Sendable {
     try restore(graphIDs: graphIDs.sorted(), into: &graph, db: db)
   }
 
+  /// Adds the stored graphs `graphIDs` to `graph`, with their members and links.
+  ///
+  /// A link removed by the graph limit or the linking rules can join two graphs (its row is its
+  /// first identity's graph's): the graph of its other end is restored too, so that every link
+  /// is held, and none is lost when the graph's row is written again.
   static func restore(graphIDs: [Int64], into graph: inout IdentityGraph, db: Database) throws {
     var byStoredID: [Int64: Identity] = [:]
-    for chunk in stride(from: 0, to: graphIDs.count, by: 500) {
-      let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
-      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-      for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM sandbox_identity WHERE graph_id IN (\(marks)) ORDER BY id",
-        arguments: StatementArguments(ids))
-      {
-        let identity = Identity(namespace: row["namespace"], id: row["value"])
-        let stored: Int64 = row["id"]
-        byStoredID[stored] = identity
-        graph.restoreIdentity(
-          identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
-      }
-    }
+    var restored = Set<Int64>()
     var links: [(graph: Int64, link: GraphLinkList.Link)] = []
-    for chunk in stride(from: 0, to: graphIDs.count, by: 500) {
-      let ids = Array(graphIDs[chunk..<min(chunk + 500, graphIDs.count)])
-      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-      for row in try Row.fetchAll(
-        db, sql: "SELECT graph_id, links FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
-        arguments: StatementArguments(ids))
-      {
-        let graphID: Int64 = row["graph_id"]
-        let bytes: Data = row["links"]
-        guard let list = GraphLinkList.decode([UInt8](bytes)) else {
-          throw PersistenceError.failed(
-            operation: "load the identity graph",
-            reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
+    var pending = graphIDs
+    while !pending.isEmpty {
+      let round = pending.filter { restored.insert($0).inserted }
+      pending = []
+      let firstLink = links.count
+      try IDChunks.forEach(round) { ids, marks in
+        for row in try Row.fetchAll(
+          db, sql: "SELECT * FROM sandbox_identity WHERE graph_id IN (\(marks)) ORDER BY id",
+          arguments: StatementArguments(ids))
+        {
+          let identity = Identity(namespace: row["namespace"], id: row["value"])
+          let stored: Int64 = row["id"]
+          byStoredID[stored] = identity
+          graph.restoreIdentity(
+            identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
         }
-        links.append(contentsOf: list.map { (graphID, $0) })
+        for row in try Row.fetchAll(
+          db, sql: "SELECT graph_id, links FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
+          arguments: StatementArguments(ids))
+        {
+          let graphID: Int64 = row["graph_id"]
+          let bytes: Data = row["links"]
+          guard let list = GraphLinkList.decode([UInt8](bytes)) else {
+            throw PersistenceError.failed(
+              operation: "load the identity graph",
+              reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
+          }
+          links.append(contentsOf: list.map { (graphID, $0) })
+        }
+      }
+      // Ends of links that lie outside the graphs read: held already, or in a graph to read.
+      var outside = Set<Int64>()
+      for (_, link) in links[firstLink...] {
+        if byStoredID[link.from] == nil { outside.insert(link.from) }
+        if byStoredID[link.to] == nil { outside.insert(link.to) }
+      }
+      let ends = Array(outside)
+      try IDChunks.forEach(ends) { ids, marks in
+        for row in try Row.fetchAll(
+          db,
+          sql: "SELECT id, namespace, value, graph_id FROM sandbox_identity WHERE id IN (\(marks))",
+          arguments: StatementArguments(ids))
+        {
+          let identity = Identity(namespace: row["namespace"], id: row["value"])
+          if graph.contains(identity) {
+            byStoredID[row["id"]] = identity
+          } else {
+            pending.append(row["graph_id"])
+          }
+        }
       }
     }
     guard !links.isEmpty else { return }
@@ -273,9 +300,7 @@ public struct SandboxStore: Sendable {
   public func graphIDs(ofIdentities identityIDs: [Int64]) throws(PersistenceError) -> Set<Int64> {
     try database.read("read the identity graph") { db in
       var result = Set<Int64>()
-      for chunk in stride(from: 0, to: identityIDs.count, by: 500) {
-        let ids = Array(identityIDs[chunk..<min(chunk + 500, identityIDs.count)])
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      try IDChunks.forEach(identityIDs) { ids, marks in
         result.formUnion(
           try Int64.fetchAll(
             db, sql: "SELECT graph_id FROM sandbox_identity WHERE id IN (\(marks))",
@@ -440,9 +465,7 @@ public struct SandboxStore: Sendable {
     }
     // Each graph's links are rewritten whole: the restored graphs' rows go, every graph held
     // is written again.
-    for chunk in stride(from: 0, to: graph.storedGraphIDs.count, by: 500) {
-      let ids = Array(graph.storedGraphIDs[chunk..<min(chunk + 500, graph.storedGraphIDs.count)])
-      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+    try IDChunks.forEach(graph.storedGraphIDs) { ids, marks in
       try db.execute(
         sql: "DELETE FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
         arguments: StatementArguments(ids))

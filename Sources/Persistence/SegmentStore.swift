@@ -118,9 +118,7 @@ public struct SegmentStore: Sendable {
   {
     try database.read("read the segment memberships") { db in
       var result: [Int64: [String: SegmentMembership]] = [:]
-      for chunk in stride(from: 0, to: profileKeys.count, by: 500) {
-        let keys = Array(profileKeys[chunk..<min(chunk + 500, profileKeys.count)])
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+      try IDChunks.forEach(profileKeys) { keys, marks in
         for row in try Row.fetchAll(
           db, sql: "SELECT * FROM segment_membership WHERE profile_key IN (\(marks))",
           arguments: StatementArguments(keys))

@@ -125,6 +125,7 @@ extension Sandbox {
           }
         }
         clock.parse = pipeline.seconds
+        progress?(pipeline.lineCount, pipeline.lineCount)
         guard !stage.refused, session.insertedRecords > 0 else { return false }
         if stage.finished == nil { stage.finish() }
         guard let prepared = stage.finished else { return false }

@@ -34,6 +34,17 @@ import Testing
       "a number over 64 bits")
   }
 
+  @Test func aNumberOverSixtyFourBitsInTheTenthByteIsRefused() {
+    let overlong: [UInt8] = Array(repeating: 0xFF, count: 9) + [0x7F]
+    #expect(
+      GraphLinkList.decode([GraphLinkList.version] + overlong + Array(repeating: 0, count: 7))
+        == nil)
+    // The largest number still reads back.
+    var bytes: [UInt8] = []
+    GraphLinkList.encode([link(-1)], into: &bytes)
+    #expect(GraphLinkList.decode(bytes)?.first?.storedID == -1)
+  }
+
   @Test func identityKeysAreStableAndKeepNamespaceAndValueApart() {
     // FNV-1a 64 of "Email", 0xFF, "a@example.com": stored keys must never change.
     #expect(IdentityKey.of(namespace: "Email", value: "a@example.com") == 231_855_594_721_749_282)
