@@ -35,4 +35,42 @@ import Testing
     let (_, chek) = try Self.run(["chek"], in: course)
     #expect(chek.contains("Did you mean 'aep-lab check'?"))
   }
+
+  /// A process killed in the middle of an ingest leaves the state as it was: the ingest is one
+  /// transaction, and the next process reads the state before it.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+  func aKilledIngestLeavesThePreviousStateIntact() throws {
+    let course = try CourseSandbox()
+    defer { course.remove() }
+    let small = course.base.appendingPathComponent("small").path
+    let big = course.base.appendingPathComponent("big").path
+    #expect(
+      try Self.run(["dev", "generate", "--profiles", "300", "--out", small], in: course).0 == 0)
+    #expect(try Self.run(["ingest", small], in: course).0 == 0)
+    let before = try Self.run(["datasets", "--format", "json"], in: course)
+    #expect(before.0 == 0)
+    // Big enough that a debug build takes several seconds to ingest it.
+    #expect(
+      try Self.run(
+        [
+          "dev", "generate", "--profiles", "400000", "--events-per-profile", "0", "--seed", "3",
+          "--out", big,
+        ], in: course
+      ).0 == 0)
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = ["ingest", big]
+    process.environment = course.environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.5)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal, "the ingest ended before the kill")
+    let after = try Self.run(["datasets", "--format", "json"], in: course)
+    #expect(after.0 == 0)
+    #expect(after.1 == before.1)
+    #expect(try Self.run(["ingest", small, "--format", "json"], in: course).0 == 0)
+  }
 }
