@@ -10,18 +10,41 @@ extension IdentityGraph {
 
   /// Puts back a link read from storage; both identities must have been restored first.
   ///
-  /// Active links join their identities' sets; removed ones are kept for explanations.
+  /// Active links join their identities' sets; removed ones are kept for explanations. A
+  /// second link between the same identities is kept aside (``keepStoredLink(heldEnd:row:)``).
   public mutating func restoreLink(
     from: Identity, to: Identity, storedID: Int64, origin: LinkOrigin, firstEstablished: Int64,
     lastEstablished: Int64, state: LinkState, graphID: Int64
   ) {
     guard let a = vertex(of: from), let b = vertex(of: to) else { return }
-    guard existingLink(a, b) == nil else { return }
+    guard existingLink(a, b) == nil else {
+      // A second stored link between the same two identities (one was made while the other
+      // was not held): it is kept as it is, so writing the graph back does not lose it.
+      keepStoredLink(
+        heldEnd: from,
+        row: GraphChanges.LinkRow(
+          storedID: storedID, from: vertexStoredID[Int(a)], to: vertexStoredID[Int(b)],
+          origin: origin, firstEstablished: firstEstablished, lastEstablished: lastEstablished,
+          state: state, graphID: graphID, isNew: false, isChanged: false))
+      return
+    }
     appendLink(
       a, b, origin: origins.append(origin), first: firstEstablished,
       last: lastEstablished, state: state, storedID: storedID, storedGraph: graphID, isNew: false)
     nextLinkID = max(nextLinkID, storedID + 1)
     if state == .active { sets.union(a, b) }
+  }
+
+  /// Keeps a stored link whose other end lies in a graph that is not held: it is not linked,
+  /// but ``changes()`` lists it with the graph of `heldEnd`, so rewriting that graph's links
+  /// does not lose it. (A link removed by the graph limit or the rules can join two graphs;
+  /// restoring the other graph too would pull in a chain of graphs.)
+  public mutating func keepStoredLink(heldEnd: Identity, row: GraphChanges.LinkRow) {
+    guard let anchor = vertex(of: heldEnd) else { return }
+    var kept = row
+    kept.isNew = false
+    keptLinks.append((anchor, kept))
+    nextLinkID = max(nextLinkID, row.storedID + 1)
   }
 
   /// What changed since the graph was created or restored, in storage terms: identities that
@@ -59,9 +82,11 @@ extension IdentityGraph {
       if stored != graph || savedNow || isRecordVertex(vertex) { affected.insert(graph) }
     }
     changes.affectedGraphIDs = affected.sorted
-    // Links grouped by the graph of their first end, graphs in id order, links in order.
+    // Links grouped by the graph of their first end (a kept link: its held end), graphs in id
+    // order, links in order. `ordered` holds a link's index, or -1 - i for kept link i.
     var perRoot = [Int32](repeating: 0, count: count)
     for link in 0..<linkEnds.count { perRoot[Int(roots[Int(linkEnds[link].a)])] += 1 }
+    for kept in keptLinks { perRoot[Int(roots[Int(kept.anchor)])] += 1 }
     var graphRoots: [Int32] = []
     for vertex in 0..<count where perRoot[vertex] > 0 { graphRoots.append(Int32(vertex)) }
     graphRoots.sort { smallest[Int($0)] < smallest[Int($1)] }
@@ -71,14 +96,29 @@ extension IdentityGraph {
       next[Int(root)] = offset
       offset += perRoot[Int(root)]
     }
-    var ordered = [Int32](repeating: 0, count: linkEnds.count)
+    var ordered = [Int32](repeating: 0, count: linkEnds.count + keptLinks.count)
     for link in 0..<linkEnds.count {
       let root = Int(roots[Int(linkEnds[link].a)])
       ordered[Int(next[root])] = Int32(link)
       next[root] += 1
     }
-    changes.links.reserveCapacity(linkEnds.count)
-    for link in ordered.lazy.map(Int.init) {
+    for index in keptLinks.indices {
+      let root = Int(roots[Int(keptLinks[index].anchor)])
+      ordered[Int(next[root])] = -1 - Int32(index)
+      next[root] += 1
+    }
+    changes.links.reserveCapacity(ordered.count)
+    for item in ordered.lazy.map(Int.init) {
+      if item < 0 {
+        var kept = keptLinks[-1 - item]
+        let graph = smallest[Int(roots[Int(kept.anchor)])]
+        storedGraphs.insert(kept.row.graphID)
+        kept.row.isChanged = kept.row.graphID != graph
+        kept.row.graphID = graph
+        changes.links.append(kept.row)
+        continue
+      }
+      let link = item
       let graph = smallest[Int(roots[Int(linkEnds[link].a)])]
       let stored = linkStoredGraph[link]
       if stored != 0 { storedGraphs.insert(stored) }
@@ -197,6 +237,23 @@ public struct GraphChanges: Sendable {
     public var isNew: Bool
     /// Whether it is new or changed (its state, its times or its graph).
     public var isChanged: Bool
+
+    /// Creates a link row.
+    public init(
+      storedID: Int64, from: Int64, to: Int64, origin: LinkOrigin, firstEstablished: Int64,
+      lastEstablished: Int64, state: LinkState, graphID: Int64, isNew: Bool, isChanged: Bool
+    ) {
+      self.storedID = storedID
+      self.from = from
+      self.to = to
+      self.origin = origin
+      self.firstEstablished = firstEstablished
+      self.lastEstablished = lastEstablished
+      self.state = state
+      self.graphID = graphID
+      self.isNew = isNew
+      self.isChanged = isChanged
+    }
   }
 
   /// Identities to insert or update.

@@ -60,6 +60,8 @@ public struct IdentityGraph: Sendable {
   /// Sums the slots read ahead by ``link(records:identities:origin:)``, so the reads are not dropped.
   var warmth: UInt64 = 0
 
+  /// Stored links with one end outside the graphs held (``keepStoredLink(heldEnd:row:)``).
+  var keptLinks: [(anchor: Int32, row: GraphChanges.LinkRow)] = []
   /// Vertices below this one were handed to ``saveNewIdentities(_:)`` or restored.
   var savedVertexCount = 0
   /// The first stored id ``saveNewIdentities(_:)`` handed out (`.max`: none): identities from

@@ -189,61 +189,55 @@ public struct SandboxStore: Sendable {
   /// Adds the stored graphs `graphIDs` to `graph`, with their members and links.
   ///
   /// A link removed by the graph limit or the linking rules can join two graphs (its row is its
-  /// first identity's graph's): the graph of its other end is restored too, so that every link
-  /// is held, and none is lost when the graph's row is written again.
+  /// first identity's graph's). When its other end is not held, the link is kept as it is
+  /// (``IdentityGraph/keepStoredLink(heldEnd:row:)``) rather than dropped, so it is written back
+  /// when the graph's row is; the other end's graph is not restored for it, or one graph could
+  /// pull in a chain of them.
   static func restore(graphIDs: [Int64], into graph: inout IdentityGraph, db: Database) throws {
     var byStoredID: [Int64: Identity] = [:]
-    var restored = Set<Int64>()
     var links: [(graph: Int64, link: GraphLinkList.Link)] = []
-    var pending = graphIDs
-    while !pending.isEmpty {
-      let round = pending.filter { restored.insert($0).inserted }
-      pending = []
-      let firstLink = links.count
-      try IDChunks.forEach(round) { ids, marks in
-        for row in try Row.fetchAll(
-          db, sql: "SELECT * FROM sandbox_identity WHERE graph_id IN (\(marks)) ORDER BY id",
-          arguments: StatementArguments(ids))
-        {
-          let identity = Identity(namespace: row["namespace"], id: row["value"])
-          let stored: Int64 = row["id"]
-          byStoredID[stored] = identity
-          graph.restoreIdentity(
-            identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
-        }
-        for row in try Row.fetchAll(
-          db, sql: "SELECT graph_id, links FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
-          arguments: StatementArguments(ids))
-        {
-          let graphID: Int64 = row["graph_id"]
-          let bytes: Data = row["links"]
-          guard let list = GraphLinkList.decode([UInt8](bytes)) else {
-            throw PersistenceError.failed(
-              operation: "load the identity graph",
-              reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
-          }
-          links.append(contentsOf: list.map { (graphID, $0) })
-        }
+    try IDChunks.forEach(graphIDs) { ids, marks in
+      for row in try Row.fetchAll(
+        db, sql: "SELECT * FROM sandbox_identity WHERE graph_id IN (\(marks)) ORDER BY id",
+        arguments: StatementArguments(ids))
+      {
+        let identity = Identity(namespace: row["namespace"], id: row["value"])
+        let stored: Int64 = row["id"]
+        byStoredID[stored] = identity
+        graph.restoreIdentity(
+          identity, storedID: stored, firstSeen: row["first_seen"], graphID: row["graph_id"])
       }
-      // Ends of links that lie outside the graphs read: held already, or in a graph to read.
-      var outside = Set<Int64>()
-      for (_, link) in links[firstLink...] {
-        if byStoredID[link.from] == nil { outside.insert(link.from) }
-        if byStoredID[link.to] == nil { outside.insert(link.to) }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT graph_id, links FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
+        arguments: StatementArguments(ids))
+      {
+        let graphID: Int64 = row["graph_id"]
+        let bytes: Data = row["links"]
+        guard let list = GraphLinkList.decode([UInt8](bytes)) else {
+          throw PersistenceError.failed(
+            operation: "load the identity graph",
+            reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
+        }
+        links.append(contentsOf: list.map { (graphID, $0) })
       }
-      let ends = Array(outside)
-      try IDChunks.forEach(ends) { ids, marks in
-        for row in try Row.fetchAll(
-          db,
-          sql: "SELECT id, namespace, value, graph_id FROM sandbox_identity WHERE id IN (\(marks))",
-          arguments: StatementArguments(ids))
-        {
-          let identity = Identity(namespace: row["namespace"], id: row["value"])
-          if graph.contains(identity) {
-            byStoredID[row["id"]] = identity
-          } else {
-            pending.append(row["graph_id"])
-          }
+    }
+    // Ends outside the graphs read may be held already (restored earlier in this ingest).
+    var outside = Set<Int64>()
+    for (_, link) in links {
+      if byStoredID[link.from] == nil { outside.insert(link.from) }
+      if byStoredID[link.to] == nil { outside.insert(link.to) }
+    }
+    var outsideIdentities: [Int64: Identity] = [:]
+    try IDChunks.forEach(Array(outside)) { ids, marks in
+      for row in try Row.fetchAll(
+        db, sql: "SELECT id, namespace, value FROM sandbox_identity WHERE id IN (\(marks))",
+        arguments: StatementArguments(ids))
+      {
+        let identity = Identity(namespace: row["namespace"], id: row["value"])
+        if graph.contains(identity) {
+          byStoredID[row["id"]] = identity
+        } else {
+          outsideIdentities[row["id"]] = identity
         }
       }
     }
@@ -254,15 +248,26 @@ public struct SandboxStore: Sendable {
     }
     links.sort { $0.link.storedID < $1.link.storedID }
     for (graphID, link) in links {
-      guard let from = byStoredID[link.from], let to = byStoredID[link.to] else { continue }
       let batch = batches[link.batch]
-      graph.restoreLink(
-        from: from, to: to, storedID: link.storedID,
-        origin: LinkOrigin(
-          dataset: batch?.dataset ?? "", batch: batch?.id ?? "", record: Int(link.recordLine),
-          order: LinkOrigin.order(batch: Int(link.batch), line: Int(link.recordLine))),
-        firstEstablished: link.firstOrder, lastEstablished: link.lastOrder,
-        state: LinkState(rawValue: Int(link.state)) ?? .active, graphID: graphID)
+      let origin = LinkOrigin(
+        dataset: batch?.dataset ?? "", batch: batch?.id ?? "", record: Int(link.recordLine),
+        order: LinkOrigin.order(batch: Int(link.batch), line: Int(link.recordLine)))
+      let state = LinkState(rawValue: Int(link.state)) ?? .active
+      if let from = byStoredID[link.from], let to = byStoredID[link.to] {
+        graph.restoreLink(
+          from: from, to: to, storedID: link.storedID, origin: origin,
+          firstEstablished: link.firstOrder, lastEstablished: link.lastOrder, state: state,
+          graphID: graphID)
+      } else if let held = byStoredID[link.from] ?? byStoredID[link.to],
+        outsideIdentities[link.from] != nil || outsideIdentities[link.to] != nil
+      {
+        graph.keepStoredLink(
+          heldEnd: held,
+          row: GraphChanges.LinkRow(
+            storedID: link.storedID, from: link.from, to: link.to, origin: origin,
+            firstEstablished: link.firstOrder, lastEstablished: link.lastOrder, state: state,
+            graphID: graphID, isNew: false, isChanged: false))
+      }
     }
   }
 

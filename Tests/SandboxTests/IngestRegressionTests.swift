@@ -123,3 +123,134 @@ extension IngestRegressionTests {
     #expect(last.0 == last.1, "last progress \(last)")
   }
 }
+
+extension IngestRegressionTests {
+  /// Restoring a graph does not follow removed links from graph to graph.
+  ///
+  /// In a chain of graphs, graph i is {CRMID p(i), ECID d(i-1)} and its row keeps the link
+  /// p(i)→d(i) removed by the rules, whose other end is in graph i+1.
+  @Test func restoringAGraphDoesNotFollowRemovedLinksWithoutEnd() throws {
+    let folder = try TemporaryFolder()
+    let sandbox = Sandbox(
+      database: try LabDatabase.open(at: folder.path("state/lab.sqlite")),
+      clock: { Date(timeIntervalSince1970: 1_714_557_600) })
+    try sandbox.setIdentityRules(unique: ["CRMID"], priority: ["CRMID", "ECID"])
+    let n = 200
+    var lines: [String] = []
+    for i in 1...n {
+      let d = IngestRegressionTests.ecid(i)
+      lines.append(
+        #"{"identityMap": {"CRMID": [{"id": "p\#(i)", "primary": true}], "ECID": [{"id": "\#(d)"}]}}"#
+      )
+      lines.append(
+        #"{"identityMap": {"CRMID": [{"id": "p\#(i + 1)", "primary": true}], "ECID": [{"id": "\#(d)"}]}}"#
+      )
+    }
+    #expect(
+      try sandbox.ingest(path: folder.write("chain.ndjson", lines.joined(separator: "\n")))
+        .committed)
+    let p1 = Identity(namespace: "CRMID", id: "p1")
+    // p1 is alone in its graph (its only link was removed by the rules).
+    #expect(try sandbox.graph(namespace: "CRMID", id: "p1").identities.count == 1)
+    let graph = try sandbox.store.graph(
+      around: [p1], registry: try sandbox.registry(), rules: try sandbox.identityRules(),
+      guardrails: sandbox.guardrails)
+    // Its own identity plus the other end of its removed link would do.
+    #expect(
+      graph.identityCount <= 4,
+      "restoring p1's one-identity graph read \(graph.identityCount) identities")
+  }
+}
+
+extension IngestRegressionTests {
+  struct StoredLink: Hashable {
+    var id: Int64
+    var from: Int64
+    var to: Int64
+    var state: Int64
+  }
+
+  /// Every link row: (row graph, link); plus each identity's graph.
+  static func snapshot(_ sandbox: Sandbox) throws -> (
+    links: [Int64: (Int64, StoredLink)], graphs: [Int64: Int64]
+  ) {
+    try sandbox.store.database.read("test") { db in
+      var links: [Int64: (Int64, StoredLink)] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT graph_id, links FROM sandbox_graph_links") {
+        let list = GraphLinkList.decode([UInt8]((row["links"] as Data)))
+        #expect(list != nil, "a link row that does not decode")
+        for l in list ?? [] {
+          #expect(links[l.storedID] == nil, "link \(l.storedID) in two rows")
+          links[l.storedID] = (
+            row["graph_id"], StoredLink(id: l.storedID, from: l.from, to: l.to, state: l.state)
+          )
+        }
+      }
+      var graphs: [Int64: Int64] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, graph_id FROM sandbox_identity") {
+        graphs[row["id"]] = row["graph_id"]
+      }
+      return (links, graphs)
+    }
+  }
+
+  /// No stored link is ever lost over random ingests, and each is in its first identity's row.
+  ///
+  /// The ingests run with the rules and a small graph limit, several chunks each.
+  @Test(arguments: [false, true])
+  func noLinkIsLostOverRandomIngests(onFile: Bool) throws {
+    let folder = try TemporaryFolder()
+    let sandbox = Sandbox(
+      database: onFile
+        ? try LabDatabase.open(at: folder.path("state/lab.sqlite")) : try LabDatabase.inMemory(),
+      guardrails: IdentityGuardrails(maxIdentitiesPerGraph: 5),
+      clock: { Date(timeIntervalSince1970: 1_714_557_600) })
+    try sandbox.setIdentityRules(unique: ["CRMID"], priority: ["CRMID", "Email", "ECID"])
+    var seed: UInt64 = 12345
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    var filler = 0
+    var previous: [Int64: (Int64, StoredLink)] = [:]
+    for round in 0..<12 {
+      var lines: [String] = []
+      for _ in 0..<9000 {
+        if next(40) == 0 {
+          var map: [String: [String]] = [:]
+          for _ in 0..<(2 + next(2)) {
+            switch next(3) {
+            case 0: map["CRMID", default: []].append("p\(next(25))")
+            case 1: map["Email", default: []].append("e\(next(25))@x.com")
+            default: map["ECID", default: []].append(IngestRegressionTests.ecid(next(25)))
+            }
+          }
+          let body: String = map.keys.sorted().map { (key: String) -> String in
+            let ids = (map[key] ?? []).reduce(into: [String]()) {
+              if !$0.contains($1) { $0.append($1) }
+            }
+            return "\"\(key)\": [" + ids.map { #"{"id": "\#($0)"}"# }.joined(separator: ",") + "]"
+          }.joined(separator: ",")
+          lines.append(#"{"identityMap": {\#(body)}}"#)
+        } else {
+          filler += 1
+          lines.append(#"{"identityMap": {"Email": [{"id": "f\#(filler)@x.com"}]}}"#)
+        }
+      }
+      let report = try sandbox.ingest(
+        path: folder.write("r\(round).ndjson", lines.joined(separator: "\n")), datasetName: "d")
+      #expect(report.committed)
+      let now = try Self.snapshot(sandbox)
+      for (id, (_, link)) in previous {
+        #expect(now.links[id] != nil, "round \(round): link \(link) lost")
+      }
+      for (_, (row, link)) in now.links {
+        #expect(
+          now.graphs[link.from] == row,
+          "round \(round): link \(link) in row \(row), its first identity in \(String(describing: now.graphs[link.from]))"
+        )
+      }
+      previous = now.links
+    }
+  }
+}
