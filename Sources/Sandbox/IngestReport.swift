@@ -38,11 +38,13 @@ public struct IngestReport: Sendable, Hashable {
   public var linksEstablished: Int
   /// Links removed by the graph limit or the linking rules.
   public var linksRemoved: Int
-  /// Seconds spent reading and validating records.
+  /// Seconds from the start until the last record was read and validated (on every core).
+  ///
+  /// Reading, linking and writing overlap, so the three times add up to more than the whole.
   public var parseSeconds: Double
-  /// Seconds spent linking identities.
+  /// Seconds spent restoring and linking identities, on the linking thread.
   public var graphSeconds: Double
-  /// Seconds spent writing the state file.
+  /// Seconds spent writing the state file, on the writing thread, the commit included.
   public var writeSeconds: Double
 
   /// Records accepted over all batches.
