@@ -35,8 +35,8 @@ public struct IngestSession {
     // faster than updating them row by row; it stays inside the transaction.
     let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
     rebuildsIndexes = expectedRecords > 50_000 && existing < expectedRecords
-    try db.execute(sql: "PRAGMA cache_size = -262144")
-    try db.execute(sql: "PRAGMA cache_spill = OFF")
+    // 128 MB of page cache; beyond it SQLite writes pages to the WAL as it goes.
+    try db.execute(sql: "PRAGMA cache_size = -131072")
     if rebuildsIndexes {
       for index in SandboxStore.indexes {
         try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
@@ -128,6 +128,10 @@ public struct IngestSession {
       if rebuildsIndexes {
         for index in SandboxStore.indexes {
           if index.name == "sandbox_identity_by_key" {
+            // Its sort runs several times faster in small pieces that fit the CPU's cache,
+            // merged on both cores. Spilling is switched off first, so shrinking the page
+            // cache does not write the transaction's pages out one by one.
+            try db.execute(sql: "PRAGMA cache_spill = OFF")
             try db.execute(sql: "PRAGMA cache_size = -4096")
             try db.execute(sql: "PRAGMA threads = 2")
           }
