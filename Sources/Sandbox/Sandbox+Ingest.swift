@@ -50,13 +50,13 @@ extension Sandbox {
     // Reading runs on every core, chunk by chunk. Linking follows chunk by chunk on a thread of
     // its own, and this thread stores each linked chunk, all in one transaction. (With an
     // in-memory database, whose reads would wait for the transaction, this thread links too.)
+    let openSeconds = Self.seconds(since: parseStart)
     let pipeline = ParsePipeline(sources: inputs)
     pipeline.start()
     defer { pipeline.cancel() }
     var clock = IngestClock()
     var changes = GraphChanges()
     var linker: ChunkLinker?
-    let sandboxStore = store
     let concurrent = store.database.allowsConcurrentReads
     let committed = try storage { () throws(PersistenceError) in
       try store.ingest(expectedRecords: pipeline.lineCount) {
@@ -69,62 +69,17 @@ extension Sandbox {
           graph: graph, batches: batches, firstNumber: firstNumber, strict: strict,
           restores: session.hasStoredIdentities)
         linker = stage
-        func save(_ linked: ChunkLinker.Linked) throws(PersistenceError) {
+        try Self.link(
+          pipeline, with: stage, concurrently: concurrent, restoringFrom: store,
+          session: &session
+        ) { (linked, session) throws(PersistenceError) in
           let writeStart = DispatchTime.now()
           try session.insert(identities: linked.identities)
           try session.insert(records: linked.records, batch: linked.batch)
           clock.write += Self.seconds(since: writeStart)
           progress?(linked.linesRead, pipeline.lineCount)
         }
-        if concurrent {
-          let handoff = Handoff<ChunkLinker.Linked>()
-          let linking = DispatchSemaphore(value: 0)
-          let thread = Thread {
-            defer { linking.signal() }
-            do {
-              while let chunk = pipeline.next(), !handoff.isCancelled {
-                if let linked = try stage.link(
-                  chunk,
-                  restore: { (identities, graph) throws(PersistenceError) in
-                    try sandboxStore.restoreGraphs(around: identities, into: &graph)
-                  })
-                {
-                  handoff.send(linked)
-                }
-              }
-              // While the last chunks are being stored, the graph's rows get ready.
-              if !handoff.isCancelled { stage.finish() }
-              handoff.end()
-            } catch {
-              handoff.end(failure: error)
-            }
-          }
-          thread.start()
-          defer {
-            handoff.cancel()
-            pipeline.cancel()
-            linking.wait()
-          }
-          do {
-            while let linked = try handoff.receive() { try save(linked) }
-          } catch let error as PersistenceError {
-            throw error
-          } catch {
-            throw .failed(operation: "link the identities", reason: "\(error)")
-          }
-        } else {
-          while let chunk = pipeline.next() {
-            if let linked = try stage.link(
-              chunk,
-              restore: { (identities, graph) throws(PersistenceError) in
-                try session.restoreGraphs(around: identities, into: &graph)
-              })
-            {
-              try save(linked)
-            }
-          }
-        }
-        clock.parse = pipeline.seconds
+        clock.parse = openSeconds + pipeline.seconds
         progress?(pipeline.lineCount, pipeline.lineCount)
         guard !stage.refused, session.insertedRecords > 0 else { return false }
         if stage.finished == nil { stage.finish() }
@@ -132,20 +87,8 @@ extension Sandbox {
         changes = prepared.changes
         clock.graph = stage.seconds
         let finishStart = DispatchTime.now()
-        var datasets: [StoredDataset] = []
-        var storedBatches: [StoredBatch] = []
-        for (index, batch) in stage.batches.enumerated() where batch.accepted > 0 {
-          datasets.append(
-            StoredDataset(
-              id: batch.datasetID, name: batch.datasetName,
-              recordClass: batch.recordClass.rawValue, schema: schemas[index].jsonText,
-              createdAt: ingestedAt))
-          storedBatches.append(
-            StoredBatch(
-              id: batch.batchID, number: firstNumber + index, datasetID: batch.datasetID,
-              ingestedAt: ingestedAt, source: batch.source, accepted: batch.accepted,
-              rejected: batch.rejections.count))
-        }
+        let (datasets, storedBatches) = Self.storedRows(
+          of: stage.batches, schemas: schemas, firstNumber: firstNumber, ingestedAt: ingestedAt)
         try session.finish(
           datasets: datasets, batches: storedBatches, graph: changes, links: prepared.links)
         clock.write += Self.seconds(since: finishStart)
@@ -155,7 +98,6 @@ extension Sandbox {
     }
     if let linker { batches = linker.batches }
     if let commitStart = clock.commitStart { clock.write += Self.seconds(since: commitStart) }
-    clock.parse = max(clock.parse, Self.seconds(since: parseStart) - clock.graph - clock.write)
     guard committed else {
       for index in batches.indices { batches[index].batchID = "" }
       return IngestReport(
@@ -172,6 +114,87 @@ extension Sandbox {
       linksEstablished: changes.links.count { $0.isChanged && $0.state == .active },
       linksRemoved: changes.links.count { $0.isChanged && $0.state != .active },
       parseSeconds: clock.parse, graphSeconds: clock.graph, writeSeconds: clock.write)
+  }
+
+  /// Runs the linking of every chunk `pipeline` reads, handing each linked chunk to `save`
+  /// on this thread (the transaction's).
+  ///
+  /// `concurrently`, linking runs on a thread of its own and restores stored graphs from a
+  /// read snapshot of `store`; otherwise it runs here, restoring through `session`.
+  static func link(
+    _ pipeline: ParsePipeline, with stage: ChunkLinker, concurrently: Bool,
+    restoringFrom store: SandboxStore, session: inout IngestSession,
+    save: (ChunkLinker.Linked, inout IngestSession) throws(PersistenceError) -> Void
+  ) throws(PersistenceError) {
+    guard concurrently else {
+      while let chunk = pipeline.next() {
+        if let linked = try stage.link(
+          chunk,
+          restore: { (identities, graph) throws(PersistenceError) in
+            try session.restoreGraphs(around: identities, into: &graph)
+          })
+        {
+          try save(linked, &session)
+        }
+      }
+      return
+    }
+    let handoff = Handoff<ChunkLinker.Linked>()
+    let linking = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      defer { linking.signal() }
+      do {
+        while let chunk = pipeline.next(), !handoff.isCancelled {
+          if let linked = try stage.link(
+            chunk,
+            restore: { (identities, graph) throws(PersistenceError) in
+              try store.restoreGraphs(around: identities, into: &graph)
+            })
+          {
+            handoff.send(linked)
+          }
+        }
+        // While the last chunks are being stored, the graph's rows get ready.
+        if !handoff.isCancelled { stage.finish() }
+        handoff.end()
+      } catch {
+        handoff.end(failure: error)
+      }
+    }
+    thread.start()
+    defer {
+      handoff.cancel()
+      pipeline.cancel()
+      linking.wait()
+    }
+    do {
+      while let linked = try handoff.receive() { try save(linked, &session) }
+    } catch let error as PersistenceError {
+      throw error
+    } catch {
+      throw .failed(operation: "link the identities", reason: "\(error)")
+    }
+  }
+
+  /// The dataset and batch rows of the batches that accepted records.
+  static func storedRows(
+    of batches: [IngestReport.Batch], schemas: [DatasetSchema], firstNumber: Int,
+    ingestedAt: String
+  ) -> (datasets: [StoredDataset], batches: [StoredBatch]) {
+    var datasets: [StoredDataset] = []
+    var stored: [StoredBatch] = []
+    for (index, batch) in batches.enumerated() where batch.accepted > 0 {
+      datasets.append(
+        StoredDataset(
+          id: batch.datasetID, name: batch.datasetName, recordClass: batch.recordClass.rawValue,
+          schema: schemas[index].jsonText, createdAt: ingestedAt))
+      stored.append(
+        StoredBatch(
+          id: batch.batchID, number: firstNumber + index, datasetID: batch.datasetID,
+          ingestedAt: ingestedAt, source: batch.source, accepted: batch.accepted,
+          rejected: batch.rejections.count))
+    }
+    return (datasets, stored)
   }
 
   static func batchID(number: Int) -> String {
