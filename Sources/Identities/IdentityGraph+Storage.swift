@@ -134,17 +134,12 @@ extension IdentityGraph {
     return changes
   }
 
-  /// How many identities ``saveNewIdentities(_:)`` would hand out now.
-  public var unsavedIdentityCount: Int {
-    (savedVertexCount..<identities.count).count { vertexStoredGraph[$0] == 0 }
-  }
-
   /// Hands each identity first seen since the last call to `body`, with the graph it is in now,
   /// and counts it as stored in that graph: ``changes()`` lists it again only if its graph
   /// changes later.
   ///
   /// An ingest saves each chunk's new identities as it goes, so few are left for the end.
-  public mutating func saveNewIdentities(_ body: (NewIdentityRow) throws -> Void) rethrows {
+  mutating func saveNewIdentities(_ body: (NewIdentityRow) throws -> Void) rethrows {
     var smallestOfRoot: [Int32: Int64] = [:]
     for vertex in savedVertexCount..<identities.count where vertexStoredGraph[vertex] == 0 {
       let root = sets.find(Int32(vertex))
@@ -286,7 +281,4 @@ public struct GraphChanges: Sendable {
       try body(index.namespace(of: Int(row.vertex)), $0)
     }
   }
-
-  /// The ids of every graph these changes touch.
-  public var graphIDs: Set<Int64> { Set(identities.map(\.graphID)) }
 }

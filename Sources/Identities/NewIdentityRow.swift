@@ -1,5 +1,4 @@
-/// An identity first seen by an ingest, as ``IdentityGraph/saveNewIdentities(_:)`` hands it
-/// to a store.
+/// An identity first seen by an ingest, as ``NewIdentities`` hands it to a store.
 public struct NewIdentityRow {
   /// Its stored id.
   public var storedID: Int64

@@ -216,7 +216,10 @@ public struct SandboxStore: Sendable {
         guard let list = GraphLinkList.decode([UInt8](bytes)) else {
           throw PersistenceError.failed(
             operation: "load the identity graph",
-            reason: "the links of graph \(graphID) are in a format this aep-lab cannot read")
+            reason:
+              "the links of graph \(graphID) are in a format this aep-lab cannot read (the state "
+              + "file is damaged, or was written by a newer aep-lab). Update aep-lab with 'git "
+              + "pull', or move the state file aside to start a fresh sandbox")
         }
         links.append(contentsOf: list.map { (graphID, $0) })
       }
