@@ -5,7 +5,7 @@ extension AEPLab {
   static var sandboxCommands: [any ParsableCommand.Type] {
     [
       Ingest.self, Datasets.self, Profile.self, Graph.self, Explain.self, MergePolicyCommand.self,
-      Namespace.self, IdentityRules.self,
+      Namespace.self, IdentityRules.self, Site.self,
     ]
   }
 }

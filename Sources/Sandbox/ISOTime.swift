@@ -92,4 +92,13 @@ enum ISOTime {
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.string(from: date)
   }
+
+  /// RFC 3339 text in UTC with milliseconds, such as `2024-05-01T10:00:00.250Z`: what the site
+  /// stamps its events with, so actions in the same second keep their order.
+  static func millisecondString(from date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: date)
+  }
 }

@@ -37,20 +37,55 @@ extension Sandbox {
       schemas.append(schema)
       inputs.append(try Self.open(source.recordsPath, reader: reader))
     }
+    return try ingest(
+      inputs, schemas: schemas, sourceNames: sources.map(\.recordsPath),
+      registry: registry, rules: rules, strict: strict,
+      openSeconds: Self.seconds(since: parseStart), progress: progress)
+  }
+
+  /// Ingests records held in memory, one batch per dataset, in one transaction: what the
+  /// simulated Luma site and the exercise checks send.
+  ///
+  /// Each ``DatasetRecords`` names its dataset by its schema; the records are NDJSON lines.
+  /// Refused records are reported as by ``ingest(path:datasetName:schemaPath:strict:progress:)``.
+  @discardableResult
+  public func ingest(_ datasets: [DatasetRecords], strict: Bool = false) throws(SandboxError)
+    -> IngestReport
+  {
+    let registry = try registry()
+    let rules = try identityRules()
+    let inputs = datasets.map { dataset in
+      let reader = RecordReader(
+        schema: dataset.schema, registry: registry, rules: rules, guardrails: guardrails)
+      let lines = dataset.ndjson.withUnsafeBytes { raw in
+        Self.lineSpans(raw.bindMemory(to: UInt8.self))
+      }
+      return ParsePipeline.Source(data: dataset.ndjson, lines: lines, reader: reader, parsed: nil)
+    }
+    return try ingest(
+      inputs, schemas: datasets.map(\.schema), sourceNames: datasets.map(\.source),
+      registry: registry, rules: rules, strict: strict, openSeconds: 0, progress: nil)
+  }
+
+  /// Links and stores the records of `inputs` (one batch each) in one transaction.
+  private func ingest(
+    _ inputs: [ParsePipeline.Source], schemas: [DatasetSchema], sourceNames: [String],
+    registry: NamespaceRegistry, rules: IdentityLinkingRules?, strict: Bool,
+    openSeconds: Double, progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(SandboxError) -> IngestReport {
     let firstNumber = try storage { () throws(PersistenceError) in try store.nextBatchNumber() }
     let ingestedAt = ISOTime.string(from: clock())
-    var batches = sources.enumerated().map { index, source in
+    var batches = sourceNames.enumerated().map { index, source in
       IngestReport.Batch(
         datasetName: schemas[index].name, datasetID: Self.datasetID(forName: schemas[index].name),
         recordClass: schemas[index].recordClass,
-        batchID: Self.batchID(number: firstNumber + index), source: source.recordsPath,
+        batchID: Self.batchID(number: firstNumber + index), source: source,
         accepted: 0, rejections: [])
     }
 
     // Reading runs on every core, chunk by chunk. Linking follows chunk by chunk on a thread of
     // its own, and this thread stores each linked chunk, all in one transaction. (With an
     // in-memory database, whose reads would wait for the transaction, this thread links too.)
-    let openSeconds = Self.seconds(since: parseStart)
     let pipeline = ParsePipeline(sources: inputs)
     pipeline.start()
     defer { pipeline.cancel() }

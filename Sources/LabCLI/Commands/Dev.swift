@@ -10,7 +10,7 @@ extension AEPLab {
 
     /// The author commands; add new ones here.
     static var subcommands: [any ParsableCommand.Type] {
-      [DevCheck.self, DevGenerate.self]
+      [DevCheck.self, DevGenerate.self, DevLuma.self]
     }
   }
 }
