@@ -68,6 +68,13 @@ let package = Package(
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
       ]),
 
+    library(
+      "CourseChecks",
+      [
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
+        "PlatformAPI", "Sandbox",
+      ]),
+
     // MARK: - Front ends
     library(
       "LocalServer",
@@ -79,7 +86,7 @@ let package = Package(
       "LabCLI",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox", "LocalServer", argumentParser, logging,
+        "PlatformAPI", "Sandbox", "LocalServer", "CourseChecks", argumentParser, logging,
       ]),
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],

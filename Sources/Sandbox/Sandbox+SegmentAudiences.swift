@@ -15,39 +15,20 @@ extension Sandbox {
   public func previewSegment(
     expression: SegmentExpressionSource, mergePolicy: String? = nil, limit: Int = 10
   ) throws(SandboxError) -> SegmentAudience {
-    let query = try segmentation { () throws(SegmentationError) in try expression.compile() }
-    let policies = try mergePolicies()
-    let policy: MergePolicy
-    do {
-      policy =
-        try mergePolicy.map { key throws(ProfileError) in try policies.policy(key) }
-        ?? policies.defaultPolicy
-    } catch {
-      throw .mergePolicy(error)
-    }
+    let (matched, profileCount, policy) = try qualifying(
+      expression: expression, mergePolicy: mergePolicy)
     let registry = try registry()
-    let profiles = try segmentProfiles(policy: policy)
-    let stored = try storage { () throws(PersistenceError) in
-      try segmentStore.memberships(profileKeys: profiles.map(\.key))
-    }
-    let now = PQLDateTime(millisecondsSinceEpoch: Self.milliseconds(clock()))
-    var matched: [SegmentProfile] = []
     var byNamespace: [Int: Int] = [:]
-    for profile in profiles {
-      let entity = SegmentMembership.apply(stored[profile.key] ?? [:], to: profile.merged.entity)
-      guard query.matches(profile: entity, events: PQLEventList(profile.events), now: now) else {
-        continue
-      }
-      matched.append(profile)
-      if let id = registry.namespace(for: profile.merged.primaryIdentity.namespace)?.id {
+    for profile in matched {
+      if let id = registry.namespace(for: profile.primaryIdentity.namespace)?.id {
         byNamespace[id, default: 0] += 1
       }
     }
     var estimate = SegmentEstimate(estimatedSize: matched.count, state: "RESULT_READY")
-    estimate.numRowsToRead = profiles.count
-    estimate.profilesReadSoFar = profiles.count
+    estimate.numRowsToRead = profileCount
+    estimate.profilesReadSoFar = profileCount
     estimate.profilesMatchedSoFar = matched.count
-    estimate.totalRows = profiles.count
+    estimate.totalRows = profileCount
     estimate.standardError = 0
     estimate.confidenceInterval = "95%"
     estimate.estimatedNamespaceDistribution = byNamespace.keys.sorted().map { id in
@@ -60,7 +41,7 @@ extension Sandbox {
     var samples: [ProfileLookup] = []
     var results: [JSONValue] = []
     for profile in sample {
-      let primary = profile.merged.primaryIdentity
+      let primary = profile.primaryIdentity
       let xid = XID.make(primary, registry: registry)
       results.append([
         xid: [
@@ -79,6 +60,49 @@ extension Sandbox {
       "page": ["offset": 0, "size": .number(Double(results.count))],
     ]
     return SegmentAudience(estimate: estimate, preview: preview, samples: samples)
+  }
+
+  /// Every profile that qualifies for `expression` now, with its merged entity and events:
+  /// what the exercise checks compare audiences by.
+  ///
+  /// `mergePolicy` is a merge policy id or name (default: the default policy).
+  public func audience(expression: SegmentExpressionSource, mergePolicy: String? = nil)
+    throws(SandboxError) -> [AudienceMember]
+  {
+    try qualifying(expression: expression, mergePolicy: mergePolicy).members
+  }
+
+  /// The qualifying profiles, how many profiles were read, and the policy used.
+  private func qualifying(expression: SegmentExpressionSource, mergePolicy: String?)
+    throws(SandboxError) -> (members: [AudienceMember], profileCount: Int, policy: MergePolicy)
+  {
+    let query = try segmentation { () throws(SegmentationError) in try expression.compile() }
+    let policies = try mergePolicies()
+    let policy: MergePolicy
+    do {
+      policy =
+        try mergePolicy.map { key throws(ProfileError) in try policies.policy(key) }
+        ?? policies.defaultPolicy
+    } catch {
+      throw .mergePolicy(error)
+    }
+    let profiles = try segmentProfiles(policy: policy)
+    let stored = try storage { () throws(PersistenceError) in
+      try segmentStore.memberships(profileKeys: profiles.map(\.key))
+    }
+    let now = PQLDateTime(millisecondsSinceEpoch: Self.milliseconds(clock()))
+    var matched: [AudienceMember] = []
+    for profile in profiles {
+      let entity = SegmentMembership.apply(stored[profile.key] ?? [:], to: profile.merged.entity)
+      guard query.matches(profile: entity, events: PQLEventList(profile.events), now: now) else {
+        continue
+      }
+      matched.append(
+        AudienceMember(
+          primaryIdentity: profile.merged.primaryIdentity, identities: profile.merged.identities,
+          entity: entity, events: profile.events))
+    }
+    return (matched, profiles.count, policy)
   }
 
   /// The same as ``previewSegment(expression:mergePolicy:limit:)`` for the stored definition

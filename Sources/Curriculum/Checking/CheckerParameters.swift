@@ -2,9 +2,9 @@ import Foundation
 import LabCore
 
 /// Decodes a checker's `parameters` into its own `Decodable` type with precise messages.
-enum CheckerParameters {
+public enum CheckerParameters {
   /// `parameters` as a `T`, or ``CurriculumError/invalidCheckerParameters(kind:path:reason:)``.
-  static func decode<T: Decodable>(
+  public static func decode<T: Decodable>(
     _ type: T.Type, from parameters: JSONValue, kind: String, path: String
   ) throws(CurriculumError) -> T {
     do {
@@ -22,7 +22,7 @@ enum CheckerParameters {
   }
 
   /// The parsed JSON answer file, or the finding that explains why it cannot be read.
-  static func document(_ file: String, in submission: Submission) -> AnswerDocument {
+  public static func document(_ file: String, in submission: Submission) -> AnswerDocument {
     guard let data = submission.files[file] else {
       return .unreadable(submission.missingFileFinding(file))
     }
@@ -42,7 +42,7 @@ enum CheckerParameters {
 }
 
 /// An answer file read as JSON, or the finding that says why it could not be.
-enum AnswerDocument {
+public enum AnswerDocument {
   /// The parsed document.
   case parsed(JSONValue)
   /// The file is missing or not JSON.

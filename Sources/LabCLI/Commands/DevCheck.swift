@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseChecks
 import Curriculum
 import LabCore
 
@@ -24,7 +25,14 @@ extension AEPLab {
     func run() async throws {
       let console = Console.current
       let root = try workspace.resolve().contentRoot
-      let result = await ContentValidator().validate(root: root)
+      let result = await ContentValidator(
+        registry: .course,
+        makeContext: { root, module in
+          var context = CheckContext(contentRoot: root, moduleID: module)
+          context[LearnerSandboxKey.self] = .replayed
+          return context
+        }
+      ).validate(root: root)
       if output.format == .json {
         let document: JSONValue = [
           "modules": .number(Double(result.moduleCount)),

@@ -1,3 +1,4 @@
+import CourseChecks
 import Curriculum
 import Foundation
 import LabCore
@@ -10,7 +11,7 @@ enum ExerciseRun {
     async throws(LabFailure) -> (report: CheckReport, record: ExerciseProgress)
   {
     do {
-      let report = try await CheckerRegistry.standard.check(
+      let report = try await CheckerRegistry.course.check(
         Submission.read(exercise), in: session.checkContext(for: module))
       let record = try session.store.recordAttempt(
         moduleID: module.id, exerciseID: exercise.id, passed: report.isPassed)

@@ -1,7 +1,9 @@
+import CourseChecks
 import Curriculum
 import Foundation
 import LabCore
 import Persistence
+import Sandbox
 
 /// What every learn command needs: the workspace, its content and the learner's progress, with
 /// modules and exercises resolved the same way everywhere.
@@ -88,7 +90,18 @@ struct LearnSession {
   }
 
   /// A check context for `module`, ready for capabilities to be added.
+  ///
+  /// The learner's sandbox is opened only when a checker asks for it.
   func checkContext(for module: TrainingModule) -> CheckContext {
-    CheckContext(contentRoot: workspace.contentRoot, moduleID: module.id)
+    var context = CheckContext(contentRoot: workspace.contentRoot, moduleID: module.id)
+    let workspace = self.workspace
+    context[LearnerSandboxKey.self] = LearnerSandbox { _ throws(SandboxError) in
+      do throws(LabFailure) {
+        return try workspace.openSandbox()
+      } catch {
+        throw .invalidRequest(error.message)
+      }
+    }
+    return context
   }
 }

@@ -35,12 +35,12 @@ extension Sandbox {
     return visit
   }
 
-  /// Opens the website in a new private window: a new anonymous visitor with a fresh ECID,
-  /// landing on the home page (a page view).
+  /// Opens the website in a new private window: a new anonymous visitor with a fresh ECID
+  /// (`ecid`, when given, as replays need), landing on the home page (a page view).
   @discardableResult
-  public func siteOpen() throws(SandboxError) -> SiteActionResult {
+  public func siteOpen(ecid: String? = nil) throws(SandboxError) -> SiteActionResult {
     var visit = try siteVisit()
-    visit.web = SiteDevice(ecid: Self.newECID())
+    visit.web = SiteDevice(ecid: ecid ?? Self.newECID())
     try save(visit)
     return try siteView(page: "Home", summary: "Opened the Luma website in a new private window")
   }
@@ -135,10 +135,12 @@ extension Sandbox {
 
   /// Logs in on the website with an existing account: a login event carrying the ECID and the
   /// email, which links this browser to the account's profile.
+  ///
+  /// `newECID` is the ECID a device gets if this is its first use (random otherwise).
   @discardableResult
-  public func siteLogin(email text: String, on kind: SiteDeviceKind = .web) throws(SandboxError)
-    -> SiteActionResult
-  {
+  public func siteLogin(
+    email text: String, on kind: SiteDeviceKind = .web, newECID: String? = nil
+  ) throws(SandboxError) -> SiteActionResult {
     let email = text.trimmingCharacters(in: .whitespaces)
     guard try accountExists(email: email) else {
       throw .invalidRequest(
@@ -147,7 +149,9 @@ extension Sandbox {
     }
     let type = kind == .web ? "web.login" : "application.login"
     let place = kind == .web ? "the website" : "the app"
-    let result = try send(on: kind, summary: "Logged in as '\(email)' on \(place)") {
+    let result = try send(
+      on: kind, summary: "Logged in as '\(email)' on \(place)", newECID: newECID
+    ) {
       device, id, time in
       [
         (
@@ -177,17 +181,19 @@ extension Sandbox {
   /// Sends the records `make` builds for `kind`'s device (opening a web visit when none is
   /// open, or giving the app its ECID on first use) and returns what happened.
   func send(
-    on kind: SiteDeviceKind, summary: String,
+    on kind: SiteDeviceKind, summary: String, newECID: String? = nil,
     _ make: (SiteDevice, String, String) -> [(DatasetSchema, JSONValue)]
   ) throws(SandboxError) -> SiteActionResult {
     var visit = try siteVisit()
     var opened = false
     if visit[kind] == nil {
-      visit[kind] = SiteDevice(ecid: Self.newECID())
+      visit[kind] = SiteDevice(ecid: newECID ?? Self.newECID())
       opened = kind == .web
       try save(visit)
     }
-    guard let device = visit[kind] else { return try send(on: kind, summary: summary, make) }
+    guard let device = visit[kind] else {
+      throw .invalidRequest("The \(kind.rawValue) device could not be started")
+    }
     let id = "site-" + UUID().uuidString.lowercased()
     let records = make(device, id, ISOTime.millisecondString(from: clock()))
     var grouped: [DatasetRecords] = []

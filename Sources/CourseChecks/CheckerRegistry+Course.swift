@@ -1,0 +1,15 @@
+import Curriculum
+
+extension CheckerRegistry {
+  /// The standard checkers plus those that judge by effect on the engine: what the CLI and
+  /// `aep-lab dev check` use.
+  public static var course: CheckerRegistry {
+    var registry = CheckerRegistry.standard
+    registry.register(JourneyChecker.self)
+    registry.register(IdentitiesChecker.self)
+    registry.register(ProfileFactsChecker.self)
+    registry.register(PQLAudienceChecker.self)
+    registry.register(SegmentJobChecker.self)
+    return registry
+  }
+}
