@@ -2,8 +2,8 @@ import Curriculum
 import Identities
 import LabCore
 import Persistence
-import Profiles
 import PlatformAPI
+import Profiles
 import Sandbox
 
 /// Compares an answer's audience with the reference's on one sandbox, and explains the first
@@ -30,7 +30,9 @@ struct AudienceComparison {
   func finding(location: String, hint: String) -> Finding? {
     let extra = answer.keys.filter { reference[$0] == nil }.sorted()
     let missing = reference.keys.filter { answer[$0] == nil }.sorted()
-    guard let first = extra.first.map({ (answer[$0], true) }) ?? missing.first.map({ (reference[$0], false) }),
+    guard
+      let first = extra.first.map({ (answer[$0], true) })
+        ?? missing.first.map({ (reference[$0], false) }),
       let profile = first.0
     else { return nil }
     let wronglyIn = first.1
@@ -40,7 +42,8 @@ struct AudienceComparison {
       : "leaves out a profile it should include"
     return Finding(
       message: "On \(dataName), your expression \(what): \(Self.describe(profile)).",
-      expected: "\(reference.count) profiles", found:
+      expected: "\(reference.count) profiles",
+      found:
         "\(answer.count) profiles (\(extra.count) too many, \(missing.count) missing)",
       location: location, fix: hint)
   }
@@ -63,7 +66,10 @@ struct AudienceComparison {
     var seen: [String] = []
     for product in products where !seen.contains(product) { seen.append(product) }
     let viewed =
-      seen.isEmpty ? "no product views" : "viewed " + seen.prefix(4).map { "\"\($0)\"" }
+      seen.isEmpty
+      ? "no product views"
+      : "viewed "
+        + seen.prefix(4).map { "\"\($0)\"" }
         .joined(separator: ", ") + (seen.count > 4 ? " and \(seen.count - 4) more" : "")
     let identity = "\(member.primaryIdentity.namespace) \(member.primaryIdentity.id)"
     return (name.isEmpty ? identity : "\(name) (\(identity))")

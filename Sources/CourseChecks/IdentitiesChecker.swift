@@ -2,9 +2,9 @@ import Curriculum
 import Foundation
 import Identities
 import LabCore
-import Profiles
-import PlatformAPI
 import Persistence
+import PlatformAPI
+import Profiles
 import Sandbox
 
 /// Judges exercise 2 on the learner's own sandbox: the identities listed must be exactly those
@@ -128,7 +128,8 @@ public struct IdentitiesChecker: Checker {
     let stored = try sandbox.datasets()
     let primaries = answer["primaryIdentity"]?.objectValue ?? [:]
     for dataset in stored {
-      guard let schema = try? JSONDecoder().decode(DatasetSchema.self, from: Data(dataset.schema.utf8)),
+      guard
+        let schema = try? JSONDecoder().decode(DatasetSchema.self, from: Data(dataset.schema.utf8)),
         let primary = schema.identities.first(where: { $0.primary == true })
       else { continue }
       let given = primaries[dataset.name]?.stringValue ?? ""

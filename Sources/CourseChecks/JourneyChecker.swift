@@ -3,8 +3,8 @@ import Foundation
 import Identities
 import LabCore
 import Persistence
-import Profiles
 import PlatformAPI
+import Profiles
 import Sandbox
 
 /// Judges exercise 1 on the learner's own sandbox: the profile of the email and phone they

@@ -1,11 +1,11 @@
 import Curriculum
 import Foundation
-import LabCore
-import Persistence
-import Profiles
-import PlatformAPI
 import Identities
+import LabCore
 import PQL
+import Persistence
+import PlatformAPI
+import Profiles
 import Sandbox
 import Segmentation
 
@@ -69,15 +69,16 @@ public struct PQLAudienceChecker: Checker {
         exerciseID: id,
         findings: [
           Finding(
-            message: "Your expression is not valid PQL:\n" + error.rendered(name: parameters.file),
-            expected: "an expression the Platform accepts", found: error.message,
+            message: "Your expression is not valid PQL: \(error.message).",
+            expected: "an expression the Platform accepts", found: "a syntax error",
             location: location,
-            fix: "Fix the expression at the caret; 'aep-lab pql eval' tries one quickly.")
-        ])
+            fix: "Fix the expression at the caret below; 'aep-lab pql eval' tries one quickly.")
+        ], notes: [error.rendered(name: parameters.file)])
     }
     var notes: [String] = []
     for (seed, name) in [
-      (LumaDemoData.defaultSeed, "the demo data"), (LumaDemoData.variantSeed, "an unseen variant of the demo data"),
+      (LumaDemoData.defaultSeed, "the demo data"),
+      (LumaDemoData.variantSeed, "an unseen variant of the demo data"),
     ] {
       let comparison: AudienceComparison
       do {

@@ -1,9 +1,9 @@
 import Foundation
+import Identities
 import LabCore
 import Persistence
-import Profiles
 import PlatformAPI
-import Identities
+import Profiles
 import Sandbox
 
 /// One question about a profile whose answer the engine computes: an attribute under a merge
@@ -58,7 +58,8 @@ struct ProfileFact: Decodable, Sendable {
         .entity
       return entity[path: (path ?? "").split(separator: ".").map(String.init)] ?? .null
     case "eventCount":
-      return .number(Double(try sandbox.events(namespace: namespace, id: id).response.children.count))
+      return .number(
+        Double(try sandbox.events(namespace: namespace, id: id).response.children.count))
     case "identityCount":
       let identities = try sandbox.profile(namespace: namespace, id: id).profile.identities
       let wanted = self.namespace?.lowercased()
@@ -66,7 +67,8 @@ struct ProfileFact: Decodable, Sendable {
         Double(identities.filter { wanted == nil || $0.namespace.lowercased() == wanted }.count))
     case "distinctECIDsInEvents":
       let events = try sandbox.events(namespace: namespace, id: id).response.children
-      let ecids = Set(events.compactMap { $0.entity["identityMap"]?["ECID"]?.arrayValue?.first?["id"] })
+      let ecids = Set(
+        events.compactMap { $0.entity["identityMap"]?["ECID"]?.arrayValue?.first?["id"] })
       return .number(Double(ecids.count))
     case "lastProductViewed":
       let view = try sandbox.callCenterLookupWithoutScreen(namespace: namespace, id: id)

@@ -1,10 +1,10 @@
 import Curriculum
 import Foundation
+import Identities
 import LabCore
 import Persistence
-import Profiles
 import PlatformAPI
-import Identities
+import Profiles
 import Sandbox
 
 /// Judges answers about one profile against what the engine says of it: on the demo data
@@ -34,7 +34,8 @@ public struct ProfileFactsChecker: Checker {
   public init(parameters: JSONValue, path: String) throws(CurriculumError) {
     let decoded = try CheckerParameters.decode(
       Parameters.self, from: parameters, kind: Self.kind, path: path)
-    guard ["demo", "learner"].contains(decoded.on), (decoded.id == nil) != (decoded.idFromAnswer == nil)
+    guard ["demo", "learner"].contains(decoded.on),
+      (decoded.id == nil) != (decoded.idFromAnswer == nil)
     else {
       throw .invalidCheckerParameters(
         kind: Self.kind, path: path,

@@ -1,10 +1,10 @@
 import Curriculum
 import Foundation
+import Identities
 import LabCore
 import Persistence
-import Profiles
-import Identities
 import PlatformAPI
+import Profiles
 import Sandbox
 import Segmentation
 
@@ -92,7 +92,8 @@ public struct SegmentJobChecker: Checker {
         expression: SegmentExpressionSource(
           format: SegmentExpressionFormat(rawValue: segment.expression.format) ?? .text,
           value: segment.expression.value)),
-      reference: try sandbox.audience(expression: SegmentExpressionSource(value: parameters.reference)))
+      reference: try sandbox.audience(
+        expression: SegmentExpressionSource(value: parameters.reference)))
     if let finding = comparison.finding(
       location: "\(location) › segmentName",
       hint: "The segment must select all female customers, and only them.")

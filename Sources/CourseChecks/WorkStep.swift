@@ -1,8 +1,8 @@
+import Identities
 import LabCore
 import Persistence
-import Profiles
-import Identities
 import PlatformAPI
+import Profiles
 import Sandbox
 import Segmentation
 

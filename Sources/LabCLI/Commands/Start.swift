@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import LabCore
 import Persistence
+import Sandbox
 
 extension AEPLab {
   /// `aep-lab start <module>`: the one command a new learner types.
@@ -32,6 +33,7 @@ extension AEPLab {
         throw LabFailure(error)
       }
       session.keepStarters(of: module.exercises, in: module)
+      let loaded = try DemoDataLoader.loadIfEmpty(session.workspace)
       let progress = started.progress
       let renderer = MarkdownRenderer(console: console)
       var text = ""
@@ -39,6 +41,12 @@ extension AEPLab {
         text += renderer.render(module.overview) + "\n"
       } else {
         text += console.styled("Welcome back to \(module.title) (\(module.id)).", .bold) + "\n\n"
+      }
+      if let loaded {
+        text +=
+          console.styled("Demo data loaded: ", .bold)
+          + "\(loaded.accepted) Luma records in \(loaded.batches.count) datasets are in your "
+          + "sandbox ('aep-lab datasets' lists them).\n\n"
       }
       if !module.lessons.isEmpty {
         let lesson = module.lessons[progress.clampedLesson(in: module) - 1]
