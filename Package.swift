@@ -118,6 +118,7 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
+    tests("CourseChecks", ["Curriculum", "Sandbox", "LabCore", "Persistence", "Identities"]),
     tests(
       "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),

@@ -32,14 +32,14 @@ import Testing
     #expect(await sandbox.run(["segment", "job", jobID]).output.contains("SUCCEEDED"))
 
     let profile = await sandbox.run([
-      "profile", "get", "--ns", "email", "--id", "maria.santos@example.com", "--format", "json",
+      "profile", "get", "--ns", "email", "--id", "hannah.becker@example.com", "--format", "json",
     ])
     let entity = try JSONParser.parse(profile.output).objectValue?.values.first
     #expect(entity?[path: ["entity", "segmentMembership", "ups", id, "status"]] == "realized")
     let members = await sandbox.run(["segment", "members", "All Female Customers"])
     #expect(members.output.contains("realized"))
     let card = await sandbox.run([
-      "profile", "get", "--ns", "email", "--id", "maria.santos@example.com",
+      "profile", "get", "--ns", "email", "--id", "hannah.becker@example.com",
     ])
     #expect(card.output.contains("All Female Customers (realized)"))
   }

@@ -14,8 +14,8 @@ import Testing
     let report = try sandbox.ingest(path: SandboxFixture.lumaPath)
     #expect(report.committed)
     #expect(report.rejected == 0)
-    #expect(report.batches.count == 4)
-    #expect(report.accepted == 35)
+    #expect(report.batches.count == 5)
+    #expect(report.accepted == LumaDemoData(seed: LumaDemoData.defaultSeed).recordCount)
   }
 
   @Test func everyIdentityOfThePersonaReturnsTheIdenticalEntity() throws {

@@ -24,7 +24,7 @@ import Testing
     let root = try Self.workspace()
     let (status, output, _) = await Self.run(["ingest", SandboxFixture.lumaPath], root: root)
     #expect(status == 0)
-    #expect(output.contains("35 records stored"))
+    #expect(output.contains("10649 records stored"))
     let persona = SandboxFixture.persona
     let (_, byEmail, _) = await Self.run(
       ["profile", "get", "--ns", "email", "--id", persona.email, "--format", "json"], root: root)
