@@ -17,7 +17,7 @@ extension AEPLab {
       subcommands: [
         APIConfigure.self, APIToken.self, APIGetProfile.self, APIGetEvents.self,
         APIGetIdentityGraph.self, APIListNamespaces.self, APICreateSegment.self,
-        APIRunSegmentJob.self, APIGetSegmentJob.self, APIEstimate.self,
+        APIRunSegmentJob.self, APIGetSegmentJob.self, APIEstimate.self, APISend.self,
       ])
   }
 }
