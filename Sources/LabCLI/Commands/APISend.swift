@@ -43,9 +43,9 @@ extension AEPLab {
         try await client.send(template)
       }
       if output.format == .json {
-        console.line(ResponsePrinter.json(response).serialized(pretty: true))
+        console.writeRaw(ResponsePrinter.json(response).serialized(pretty: true) + "\n")
       } else {
-        console.write(ResponsePrinter.text(response, console: console))
+        console.writeRaw(ResponsePrinter.text(response, console: console))
       }
       if !response.isSuccess { throw ExitCode.failure }
     }
