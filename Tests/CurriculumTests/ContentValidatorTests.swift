@@ -69,9 +69,9 @@ import Testing
         "Exercises/mini/exercise-1/more.json: is listed in \"answerFiles\" but missing"
       ),
       (
-        "starter passes", "Exercises/mini/exercise-1/answers.json", "\"q1\": \"\",\n  \"q2\": \"\"",
-        "\"q1\": \"b\",\n  \"q2\": true",
-        "Exercises/mini/exercise-1: the starter passes its own check"
+        "starter passes", "Exercises/mini/exercise-1/starter/answers.json",
+        "\"q1\": \"\",\n  \"q2\": \"\"", "\"q1\": \"b\",\n  \"q2\": true",
+        "Exercises/mini/exercise-1/starter: the starter passes its own check"
       ),
       (
         "solution fails", "Exercises/mini/exercise-1/solution/answers.json", #""q1": "b""#,
@@ -89,6 +89,44 @@ import Testing
   ) async throws {
     let lines = try await problems { try $0.edit(file, replacing: old, with: new) }
     #expect(lines.contains { $0.contains(expected) }, "\(rule): \(lines)")
+  }
+
+  @Test func aSolvedWorkingCopyIsNotAProblem() async throws {
+    let lines = try await problems { course in
+      for (exercise, file) in [("exercise-1", "answers.json"), ("exercise-2", "segment.json")] {
+        let folder = "Exercises/mini/\(exercise)"
+        try course.write("\(folder)/\(file)", try course.text("\(folder)/solution/\(file)"))
+      }
+    }
+    #expect(lines == [])
+  }
+
+  @Test func theStarterFolderIsJudgedNotTheWorkingCopy() async throws {
+    let lines = try await problems { course in
+      let folder = "Exercises/mini/exercise-1"
+      try course.write("\(folder)/answers.json", try course.text("\(folder)/solution/answers.json"))
+      try course.write(
+        "\(folder)/starter/answers.json", try course.text("\(folder)/solution/answers.json"))
+    }
+    #expect(
+      lines == [
+        "Exercises/mini/exercise-1/starter: the starter passes its own check. Make the starter "
+          + "incomplete (leave the TODO for the learner)."
+      ])
+  }
+
+  @Test func starterAndSolutionHoldExactlyTheAnswerFiles() async throws {
+    let lines = try await problems { course in
+      try course.delete("Exercises/mini/exercise-2/starter/segment.json")
+      try course.write("Exercises/mini/exercise-1/starter/notes.txt", "x")
+    }
+    #expect(
+      lines.contains { $0.hasPrefix("Exercises/mini/exercise-2/starter/segment.json: is missing") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix(
+          "Exercises/mini/exercise-1/starter/notes.txt: is a stray file (starter/ holds only")
+      })
   }
 
   @Test func strayFilesAreReportedWhereverTheyAre() async throws {

@@ -40,6 +40,28 @@ import Testing
     #expect(report.notes == ["3 of 3 questions right."])
   }
 
+  @Test func anAnswerUnderAnUnknownKeyIsAFinding() async throws {
+    let report = try await check(#"{"q1": "c", "q2": true, "q3": ["a", "c"], "q4": "b"}"#)
+    #expect(!report.isPassed)
+    #expect(report.notes == ["3 of 3 questions right."])
+    let finding = try #require(report.findings.first)
+    #expect(report.findings.count == 1)
+    #expect(
+      finding.message
+        == "'q4' is not a question of this quiz, so its answer is not graded. Did you mean "
+        + "'q1'? The questions are 'q1', 'q2', 'q3'.")
+    #expect(finding.location == "Exercises/m/exercise-9/answers.json › q4")
+    #expect(finding.fix == "Rename 'q4' to 'q1'.")
+  }
+
+  @Test func anUnknownKeyFarFromEveryIdHasNoDidYouMean() async throws {
+    let report = try await check(#"{"q1": "c", "q2": true, "q3": ["a", "c"], "notes": "x"}"#)
+    let finding = try #require(report.findings.first)
+    #expect(!finding.message.contains("Did you mean"))
+    #expect(finding.message.contains("'notes' is not a question of this quiz"))
+    #expect(finding.fix == "Remove 'notes', or rename it to a question id.")
+  }
+
   @Test func eachWrongAnswerGetsItsOwnFeedback() async throws {
     let report = try await check(#"{"q1": "a", "q2": false, "q3": ["a"]}"#)
     #expect(

@@ -112,9 +112,21 @@ import Testing
     #expect(document["counts"]?["pending"] == 2)
   }
 
-  @Test func resetWithoutAKeptStarterPointsToGitAndChangesNothing() async throws {
+  @Test func resetRestoresFromTheStarterFolderEvenWithoutAKeptCopy() async throws {
     let course = try CourseSandbox()
     defer { course.remove() }
+    let starter = try course.text("Exercises/mini/exercise-1/starter/answers.json")
+    try course.write("Exercises/mini/exercise-1/answers.json", "{}")
+    let reset = await course.run(["reset", "exercise-1", "--yes"])
+    #expect(reset.code == 0)
+    #expect(try course.text("Exercises/mini/exercise-1/answers.json") == starter)
+  }
+
+  @Test func resetWithoutAStarterFolderOrAKeptCopyPointsToGitAndChangesNothing() async throws {
+    let course = try CourseSandbox()
+    defer { course.remove() }
+    try FileManager.default.removeItem(
+      at: course.root.appendingPathComponent("Exercises/mini/exercise-1/starter"))
     try course.write("Exercises/mini/exercise-1/answers.json", "{}")
     let reset = await course.run(["reset", "exercise-1", "--yes"])
     #expect(reset.code == 1)

@@ -31,7 +31,7 @@ import Testing
     #expect(hintCode == 0)
     let (statusCode, status) = try Self.run(["status"], in: course)
     #expect(statusCode == 0)
-    #expect(status.contains("done"))
+    #expect(status.contains("passed"))
     #expect(status.contains("1/2"))
     let (_, chek) = try Self.run(["chek"], in: course)
     #expect(chek.contains("Did you mean 'aep-lab check'?"))

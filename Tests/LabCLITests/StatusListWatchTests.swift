@@ -13,7 +13,8 @@ import Testing
     #expect(result.code == 0)
     #expect(result.output.contains("Lesson 1 of 2: First lesson"))
     #expect(result.output.contains("exercise-1  Two questions"))
-    #expect(result.output.contains("done"))
+    #expect(result.output.contains("passed"))
+    #expect(!result.output.contains("done"))
     #expect(result.output.contains("Progress [###############...............]  50% 1/2"))
   }
 

@@ -126,9 +126,27 @@ public struct QuizChecker: Checker {
       }
     }
     let right = questions.count - findings.count
+    findings += unknownKeyFindings(in: document, location: location)
     return CheckReport(
       exerciseID: submission.exercise.id, findings: findings,
       notes: ["\(right) of \(questions.count) questions right."])
+  }
+
+  /// One finding per key of the answer file that is not a question id, so an answer filed
+  /// under a mistyped id is not silently ignored.
+  func unknownKeyFindings(in document: JSONValue, location: String) -> [Finding] {
+    let ids = questions.map(\.id)
+    let known = ids.map { "'\($0)'" }.joined(separator: ", ")
+    return (document.objectValue ?? [:]).keys.sorted().filter { !ids.contains($0) }.map { key in
+      let close = Suggestion.closest(to: key, in: ids)
+      return Finding(
+        message: "'\(key)' is not a question of this quiz, so its answer is not graded."
+          + (close.map { " Did you mean '\($0)'?" } ?? "") + " The questions are \(known).",
+        expected: "one of the question ids " + ids.joined(separator: ", "), found: "'\(key)'",
+        location: "\(location) › \(key)",
+        fix: close.map { "Rename '\(key)' to '\($0)'." }
+          ?? "Remove '\(key)', or rename it to a question id.")
+    }
   }
 
   /// The shape rule for a question's answer.

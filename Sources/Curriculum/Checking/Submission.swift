@@ -2,8 +2,9 @@ import Foundation
 
 /// The learner's answer to an exercise: the contents of its answer files, read from one folder.
 ///
-/// The same type carries the starter (the exercise folder) and the reference solution
-/// (`solution/`), which is how `aep-lab dev check` proves that one fails and the other passes.
+/// The same type carries the learner's working copy (the exercise folder), the starter as
+/// shipped (`starter/`) and the reference solution (`solution/`), which is how
+/// `aep-lab dev check` proves that the starter fails and the solution passes.
 public struct Submission: Sendable {
   /// The exercise being answered.
   public var exercise: Exercise
@@ -43,6 +44,13 @@ public struct Submission: Sendable {
     read(
       exercise, from: exercise.solutionFolder,
       displayFolder: "\(exercise.relativePath)/\(ContentLayout.solution)")
+  }
+
+  /// The starter of `exercise` as shipped, read from its `starter/` folder.
+  public static func starter(of exercise: Exercise) -> Submission {
+    read(
+      exercise, from: exercise.starterFolder,
+      displayFolder: "\(exercise.relativePath)/\(ContentLayout.starter)")
   }
 
   /// How `file` is shown in a finding's location.

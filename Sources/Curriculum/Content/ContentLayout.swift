@@ -17,6 +17,8 @@ public enum ContentLayout {
   public static let exerciseReadme = "README.md"
   /// An exercise's solution folder name.
   public static let solution = "solution"
+  /// An exercise's folder of pristine starter files, as shipped.
+  public static let starter = "starter"
 
   /// The module folders under `root/Modules` that hold a manifest, sorted by name.
   public static func moduleFolders(in root: URL) -> [String] {

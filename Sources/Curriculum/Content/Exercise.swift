@@ -29,7 +29,13 @@ public struct Exercise: Sendable, Equatable {
   }
 
   /// The folder holding the reference solution.
-  public var solutionFolder: URL { folder.appendingPathComponent("solution") }
+  public var solutionFolder: URL { folder.appendingPathComponent(ContentLayout.solution) }
+
+  /// The folder holding the starter files as shipped (`starter/`), which `reset` restores.
+  public var starterFolder: URL { folder.appendingPathComponent(ContentLayout.starter) }
+
+  /// Whether the exercise ships its starter files in `starter/`.
+  public var hasStarterFolder: Bool { ContentLayout.isFolder(starterFolder) }
 
   /// Where the learner's copy of `file` lives.
   public func answerURL(_ file: String) -> URL { folder.appendingPathComponent(file) }

@@ -32,7 +32,17 @@ public struct TrainingModule: Sendable, Equatable {
     if let found = exercises.first(where: { $0.id == id }) { return found }
     let ids = exercises.map(\.id)
     throw .unknownExercise(
-      id: id, module: self.id, suggestion: Suggestion.closest(to: id, in: ids), known: ids)
+      id: id, module: self.id, suggestion: Self.suggestion(for: id, in: ids), known: ids)
+  }
+
+  /// The exercise id `id` was probably meant to be: `exercise-N` for a bare number `N` when
+  /// that exercise exists, else the closest id.
+  static func suggestion(for id: String, in ids: [String]) -> String? {
+    if let number = Int(id.trimmingCharacters(in: .whitespaces)), ids.contains("exercise-\(number)")
+    {
+      return "exercise-\(number)"
+    }
+    return Suggestion.closest(to: id, in: ids)
   }
 
   /// The lesson numbered `number` (from 1).

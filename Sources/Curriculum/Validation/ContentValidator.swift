@@ -6,9 +6,11 @@ import Foundation
 /// The rules: manifests parse and have a supported `formatVersion`; ids match their folders
 /// and are unique; every exercise folder belongs to a module that lists it, and every listed
 /// exercise has a folder; lessons exist and have a `# ` heading; an exercise names answer files
-/// that exist in place and in `solution/`, datasets that exist, and a registered checker whose
-/// parameters are valid; it has at least two hints; its README contains `TODO`; its starter
-/// fails its check and its solution passes; and no folder holds stray files.
+/// that exist in place, in `starter/` and in `solution/` (both folders hold exactly the answer
+/// files), datasets that exist, and a registered checker whose parameters are valid; it has at
+/// least two hints; its README contains `TODO`; its starter as shipped (`starter/`) fails its
+/// check and its solution passes; and no folder holds stray files. The learner's working
+/// copies are never judged, so a solved exercise does not turn into a content problem.
 public struct ContentValidator: Sendable {
   /// The checkers exercises may name.
   public var registry: CheckerRegistry
@@ -221,6 +223,13 @@ private struct Run {
           "\(relative)/\(file)", "is listed in \"answerFiles\" but missing",
           "Add the starter file, or remove it from \"answerFiles\".")
       }
+      let starter = exercise.starterFolder.appendingPathComponent(file).path
+      if !FileManager.default.fileExists(atPath: starter) {
+        add(
+          "\(relative)/\(ContentLayout.starter)/\(file)", "is missing",
+          "Add a pristine copy of the starter there, under the same name ('aep-lab reset' "
+            + "restores from it).")
+      }
       let solution = exercise.solutionFolder.appendingPathComponent(file).path
       if !FileManager.default.fileExists(atPath: solution) {
         add(
@@ -252,24 +261,30 @@ private struct Run {
       add(readme, "is missing", "Write the task there, with a 'TODO:' where the learner acts.")
     }
     let allowed = Set(
-      [ContentLayout.exerciseManifest, ContentLayout.exerciseReadme, ContentLayout.solution]
-        + manifest.answerFiles)
+      [
+        ContentLayout.exerciseManifest, ContentLayout.exerciseReadme, ContentLayout.solution,
+        ContentLayout.starter,
+      ] + manifest.answerFiles)
     for name in ContentLayout.entries(of: exercise.folder) where !allowed.contains(name) {
       add(
         "\(relative)/\(name)", "is a stray file",
         "Add it to \"answerFiles\" in \(ContentLayout.exerciseManifest), or delete it.")
     }
     let answers = Set(manifest.answerFiles)
-    for name in ContentLayout.entries(of: exercise.solutionFolder) where !answers.contains(name) {
-      add(
-        "\(relative)/\(ContentLayout.solution)/\(name)",
-        "is a stray file (solution/ holds only the answer files)",
-        "Delete it, or add it to \"answerFiles\" with a starter.")
+    for folder in [ContentLayout.starter, ContentLayout.solution] {
+      for name in ContentLayout.entries(of: exercise.folder.appendingPathComponent(folder))
+      where !answers.contains(name) {
+        add(
+          "\(relative)/\(folder)/\(name)",
+          "is a stray file (\(folder)/ holds only the answer files)",
+          "Delete it, or add it to \"answerFiles\" with a starter and a solution.")
+      }
     }
     return exercise
   }
 
-  /// Runs the exercise's checker on its starter (which must fail) and solution (which must pass).
+  /// Runs the exercise's checker on its starter as shipped (which must fail) and its solution
+  /// (which must pass); the learner's working copy is not read.
   mutating func checkVerdicts(
     of exercise: Exercise, registry: CheckerRegistry,
     makeContext: @Sendable (URL, String) -> CheckContext
@@ -289,10 +304,10 @@ private struct Run {
     }
     let context = makeContext(root, exercise.manifest.module)
     do {
-      let starter = try await checker.check(Submission.read(exercise), in: context)
+      let starter = try await checker.check(Submission.starter(of: exercise), in: context)
       if starter.isPassed {
         add(
-          exercise.relativePath, "the starter passes its own check",
+          "\(exercise.relativePath)/\(ContentLayout.starter)", "the starter passes its own check",
           "Make the starter incomplete (leave the TODO for the learner).")
       }
       let solution = try await checker.check(Submission.solution(of: exercise), in: context)

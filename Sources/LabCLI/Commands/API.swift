@@ -12,12 +12,12 @@ extension AEPLab {
         it to 'aep-lab serve' instead of Adobe; '--format json' prints the response body as \
         received; '--trace' logs each HTTP exchange without secrets.
 
-        Example: aep-lab api get-profile --target local --ns email --id 'jane+doe@example.com'
+        Example: aep-lab api get-profile --target local --ns phone --id '+32473622044'
         """,
       subcommands: [
         APIConfigure.self, APIToken.self, APIGetProfile.self, APIGetEvents.self,
         APIGetIdentityGraph.self, APIListNamespaces.self, APICreateSegment.self,
-        APIRunSegmentJob.self, APIGetSegmentJob.self, APIEstimate.self,
+        APIRunSegmentJob.self, APIGetSegmentJob.self, APIEstimate.self, APISend.self,
       ])
   }
 }

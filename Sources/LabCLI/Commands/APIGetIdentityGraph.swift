@@ -9,7 +9,7 @@ extension AEPLab {
       commandName: "get-identity-graph",
       abstract: "List every identity linked to one (GET /identity/cluster/members).",
       discussion: """
-        Example: aep-lab api get-identity-graph --target local --ns phone --id '+15555550123'
+        Example: aep-lab api get-identity-graph --target local --ns phone --id '+32473622044'
         """)
 
     @Option(name: .customLong("ns"), help: "The namespace code.")

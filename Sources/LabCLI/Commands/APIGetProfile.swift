@@ -12,7 +12,7 @@ extension AEPLab {
         The identity value is URL-encoded for you, so the '+' in an email or phone number is \
         sent as %2B.
 
-        Example: aep-lab api get-profile --target local --ns email --id 'jane+doe@example.com'
+        Example: aep-lab api get-profile --target local --ns phone --id '+32473622044'
         """)
 
     @Option(name: .customLong("ns"), help: "The namespace code: ecid, email, phone, crmid, ...")

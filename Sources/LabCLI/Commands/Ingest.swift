@@ -39,7 +39,14 @@ extension AEPLab {
 
     func run() throws {
       let console = Console.current
-      let sandbox = try workspace.resolve().openSandbox()
+      let resolved = try workspace.resolve()
+      if let failure = Self.missingPathFailure(
+        path, contentRoot: resolved.contentRoot,
+        currentDirectory: FileManager.default.currentDirectoryPath)
+      {
+        throw failure
+      }
+      let sandbox = try resolved.openSandbox()
       let bar = ProgressBar(title: "Linking identities", total: 1000)
       let report = try sandboxCall { () throws(SandboxError) in
         try sandbox.ingest(
@@ -90,6 +97,34 @@ extension AEPLab {
         console.line(
           "Next: 'aep-lab datasets', or 'aep-lab profile get --ns email --id <address>'.")
       }
+    }
+
+    /// The failure for a `path` that does not exist: the absolute path that was tried, and
+    /// the same path under the content root (or the course's `datasets/luma`) to try instead.
+    static func missingPathFailure(_ path: String, contentRoot: URL, currentDirectory: String)
+      -> LabFailure?
+    {
+      let tried = URL(
+        fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)
+      ).standardizedFileURL.path
+      guard !FileManager.default.fileExists(atPath: tried) else { return nil }
+      let root = contentRoot.standardizedFileURL
+      let underRoot = root.appendingPathComponent(path).path
+      let luma = root.appendingPathComponent("datasets/luma").path
+      var message = "Nothing to ingest at '\(tried)': the path does not exist."
+      if !path.hasPrefix("/"), FileManager.default.fileExists(atPath: underRoot) {
+        message +=
+          " The course's '\(path)' is at '\(underRoot)'. Try 'aep-lab ingest \(underRoot)'."
+      } else if FileManager.default.fileExists(atPath: luma) {
+        message +=
+          " The course's datasets are in '\(root.appendingPathComponent("datasets").path)'. "
+          + "Try 'aep-lab ingest \(luma)'."
+      } else {
+        message +=
+          " Check the path; the course's datasets are in "
+          + "'\(root.appendingPathComponent("datasets").path)'."
+      }
+      return .usage(message)
     }
 
     static func json(_ report: IngestReport) -> JSONValue {

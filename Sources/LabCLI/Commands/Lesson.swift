@@ -11,7 +11,8 @@ extension AEPLab {
       abstract: "Show a lesson of the current module.",
       discussion: """
         Without an argument it shows the lesson you are on. Long lessons open in your pager \
-        ($PAGER, else 'less -R') when the output is a terminal.
+        ($PAGER, else 'less -R') when the output is a terminal. '--format json' prints \
+        {"module", "number", "count", "title", "file", "markdown"} instead.
 
         Examples: aep-lab lesson      aep-lab lesson next      aep-lab lesson 2
         """)
@@ -19,11 +20,17 @@ extension AEPLab {
     @Argument(help: "A lesson number, 'next' or 'prev'. Default: the lesson you are on.")
     var which: String?
 
+    @OptionGroup var output: FormatOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
       guard let which, Int(which) == nil, !["next", "prev", "previous"].contains(which) else {
         return
+      }
+      if OutputFormat(rawValue: which) != nil {
+        throw ValidationError(
+          "'\(which)' is a format, not a lesson; write '--format \(which)' before or after the "
+            + "lesson, for example 'aep-lab lesson 2 --format \(which)'.")
       }
       throw ValidationError(
         "'\(which)' is not a lesson; use a number, 'next' or 'prev' (for example "
@@ -62,6 +69,15 @@ extension AEPLab {
         try session.store.setCurrentLesson(target, moduleID: module.id)
       } catch {
         throw LabFailure(error)
+      }
+      if output.format == .json {
+        let document: JSONValue = [
+          "module": .string(module.id), "number": .number(Double(lesson.number)),
+          "count": .number(Double(module.lessons.count)), "title": .string(lesson.title),
+          "file": .string(lesson.fileName), "markdown": .string(lesson.markdown),
+        ]
+        console.line(document.serialized(pretty: true))
+        return
       }
       Pager.show(
         LessonView.render(lesson, of: module, console: console), console: console,

@@ -10,7 +10,7 @@ extension AEPLab {
     static let configuration = CommandConfiguration(
       abstract: "List the modules, their lessons and exercises.",
       discussion: """
-        Marks the current module and lesson, and each exercise as done, pending or revealed. \
+        Marks the current module and lesson, and each exercise as passed, pending or revealed. \
         '--format json' prints the same for scripts (the schema is in the README).
 
         Example: aep-lab list

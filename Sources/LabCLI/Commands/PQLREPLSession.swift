@@ -101,7 +101,8 @@ struct PQLREPLSession {
         return .output("Evaluating at \(now?.description ?? "").")
       case ":profile":
         guard words.count == 3 else {
-          return .output("Usage: :profile NS ID, for example ':profile email ana@example.com'.")
+          return .output(
+            "Usage: :profile NS ID, for example ':profile email lucas.moreau@example.com'.")
         }
         input = try lookup(words[1], words[2])
         return .output("Using \(input.label) with \(input.events.count) events.")

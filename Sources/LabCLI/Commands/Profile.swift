@@ -11,7 +11,7 @@ extension AEPLab {
   struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Look up a merged profile or its experience events by any identity.",
-      discussion: "Example: aep-lab profile get --ns email --id ana.lima@example.com",
+      discussion: "Example: aep-lab profile get --ns email --id lucas.moreau@example.com",
       subcommands: [ProfileGet.self, ProfileEvents.self])
   }
 }

@@ -16,7 +16,7 @@ extension AEPLab {
       discussion: """
         --format json prints exactly the Platform's events response (_page, children, _links).
 
-        Example: aep-lab profile events --ns email --id ana.lima@example.com --order -timestamp
+        Example: aep-lab profile events --ns email --id lucas.moreau@example.com --order -timestamp
         """)
 
     @OptionGroup var identity: IdentityOptions

@@ -17,7 +17,7 @@ extension AEPLab {
         Any identity of a person returns the same profile. --format json prints exactly the \
         Platform's GET /access/entities response.
 
-        Example: aep-lab profile get --ns phone --id '+1-555-0100'
+        Example: aep-lab profile get --ns phone --id '+32473622044'
         """)
 
     @OptionGroup var identity: IdentityOptions

@@ -88,11 +88,17 @@ extension AEPLab {
     private func restore(_ exercise: Exercise, in module: TrainingModule, session: LearnSession)
       throws(LabFailure) -> [String]
     {
-      let kept: [String: Data]
-      do {
-        kept = try session.store.starterFiles(moduleID: module.id, exerciseID: exercise.id)
-      } catch {
-        throw LabFailure(error)
+      // The starter as shipped in starter/; the copy kept in the state file is the fallback
+      // for content without that folder.
+      var kept = exercise.hasStarterFolder ? Submission.starter(of: exercise).files : [:]
+      if kept.count < exercise.manifest.answerFiles.count {
+        do {
+          let stored = try session.store.starterFiles(
+            moduleID: module.id, exerciseID: exercise.id)
+          kept.merge(stored) { shipped, _ in shipped }
+        } catch {
+          throw LabFailure(error)
+        }
       }
       var restored: [String] = []
       for name in exercise.manifest.answerFiles {

@@ -25,6 +25,17 @@ extension AEPLab {
     @OptionGroup var output: FormatOptions
     @OptionGroup var workspace: WorkspaceOptions
 
+    /// What is left after revealing: the exercises still pending, or that the module is done.
+    static func whatRemains(in module: TrainingModule, progress: ModuleProgress) -> String {
+      let pending = module.exercises.filter { progress.progress(of: $0.id).status == .pending }
+      guard let next = pending.first else {
+        return "That was the last one: every exercise of \(module.id) is passed or revealed, so "
+          + "the module is complete ('aep-lab status' shows how)."
+      }
+      let names = pending.map { "'\($0.id)'" }.joined(separator: ", ")
+      return "Still to do in \(module.id): \(names); next, run 'aep-lab check \(next.id)'."
+    }
+
     func run() async throws {
       let console = Console.current
       let session = try LearnSession.open(workspace)
@@ -57,9 +68,11 @@ extension AEPLab {
         return
       }
       if record.status == .revealed {
+        let progress = try session.progress(module)
         console.line(
           console.styled("\(exercise.id) is marked revealed.", .yellow)
-            + " Compare the solution with your answer, then try the next exercise.")
+            + " Compare the solution with your answer. "
+            + Self.whatRemains(in: module, progress: progress))
       }
       for name in exercise.manifest.answerFiles {
         console.line()

@@ -22,6 +22,21 @@ extension AEPLab {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    /// The one-line tip to put `bin` on `PATH`, when aep-lab was started as `bin/aep-lab`
+    /// (`AEP_LAB_PROGRAM` set) rather than found on `PATH`.
+    static func pathTip(
+      root: URL, environment: [String: String] = LabEnvironment.current,
+      currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> String? {
+      guard CommandSpelling.from(environment: environment) != nil else { return nil }
+      let bin =
+        URL(fileURLWithPath: currentDirectory).standardizedFileURL.path
+          == root.standardizedFileURL.path
+        ? "$PWD/bin" : root.appendingPathComponent("bin").path
+      return "Tip: to type 'aep-lab' instead of the path, put its folder on PATH: "
+        + "export PATH=\"\(bin):$PATH\""
+    }
+
     func run() async throws {
       let console = Console.current
       let session = try LearnSession.open(workspace)
@@ -56,6 +71,9 @@ extension AEPLab {
       text += ProgressView.exercises(module, progress: progress, console: console)
       text += ProgressView.bar(module, progress: progress) + "\n\n"
       text += ProgressView.nextStep(module, progress: progress, console: console) + "\n"
+      if started.isNew, let tip = Self.pathTip(root: session.workspace.contentRoot) {
+        text += "\n" + console.styled(tip, .dim) + "\n"
+      }
       Pager.show(text, console: console, environment: LabEnvironment.current)
     }
   }

@@ -10,7 +10,7 @@ extension AEPLab {
     static let configuration = CommandConfiguration(
       abstract: "Show your progress in the current module.",
       discussion: """
-        Lists the module's exercises as done, pending or revealed, with attempts and hints, the \
+        Lists the module's exercises as passed, pending or revealed, with attempts and hints, the \
         lesson you are on, and a progress bar. '--format json' prints the same for scripts (the \
         schema is in the README).
 

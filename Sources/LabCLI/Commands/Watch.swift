@@ -10,13 +10,13 @@ extension AEPLab {
     static let configuration = CommandConfiguration(
       abstract: "Re-check the current exercise each time you save its answer files.",
       discussion: """
-        Checks the first exercise that is not done, then again whenever one of its answer \
+        Checks the first exercise still pending, then again whenever one of its answer \
         files changes; on a pass it moves on to the next exercise. Press Ctrl-C to stop.
 
         Example: aep-lab watch
         """)
 
-    @Argument(help: "The exercise to start with. Default: the first one not done.")
+    @Argument(help: "The exercise to start with. Default: the first one still pending.")
     var exercise: String?
 
     @Option(help: "Seconds between looks at the answer files.")

@@ -80,10 +80,13 @@ struct LearnSession {
     }
   }
 
-  /// Keeps a copy of each exercise's starter files for `reset`, the first time it is seen.
+  /// Keeps a copy of each exercise's starter files for `reset`, the first time it is seen
+  /// (from `starter/` when the exercise ships one, else from the working copy).
   func keepStarters(of exercises: [Exercise], in module: TrainingModule) {
     for exercise in exercises {
-      let files = Submission.read(exercise).files
+      let files =
+        exercise.hasStarterFolder
+        ? Submission.starter(of: exercise).files : Submission.read(exercise).files
       guard !files.isEmpty else { continue }
       try? store.keepStarterFiles(moduleID: module.id, exerciseID: exercise.id, files: files)
     }

@@ -8,7 +8,7 @@ enum ProgressView {
   /// A status word, coloured when the console has colour.
   static func label(_ status: ExerciseStatus, console: Console) -> String {
     switch status {
-    case .passed: return console.styled("done", .green)
+    case .passed: return console.styled("passed", .green)
     case .revealed: return console.styled("revealed", .yellow)
     case .pending: return "pending"
     }
@@ -63,10 +63,11 @@ enum ProgressView {
     }
     let revealed = progress.counts(in: module)[.revealed] ?? 0
     guard revealed > 0 else {
-      return console.styled("Every exercise of \(module.id) is done.", .green)
+      return console.styled(
+        "Every exercise of \(module.id) has passed: the module is complete.", .green)
     }
-    return "Every exercise of \(module.id) is done; \(revealed) of them by revealing the "
-      + "solution ('aep-lab status' lists which)."
+    return "Every exercise of \(module.id) is passed or revealed, so the module is complete; "
+      + "\(revealed) of them by revealing the solution ('aep-lab status' lists which)."
   }
 
   /// One exercise's record as JSON.

@@ -7,7 +7,7 @@ enum ReplyPrinter {
   /// Writes `reply`'s body exactly as received, ending with a newline.
   static func printBody(_ reply: PlatformReply, console: Console = .current) {
     let text = reply.bodyText
-    console.write(text.hasSuffix("\n") ? text : text + "\n")
+    console.writeRaw(text.hasSuffix("\n") ? text : text + "\n")
   }
 
   /// An epoch-milliseconds value as an ISO 8601 time; anything else as ``text(_:)``.

@@ -38,11 +38,23 @@ public struct Console: Sendable {
   /// Writes `text` and a newline to standard output.
   public func line(_ text: String = "") { write(text + "\n") }
 
-  /// Writes `text` to standard output as it is.
-  public func write(_ text: String) { sink.write(text, error: false) }
+  /// Writes `text` to standard output, with its `aep-lab` commands spelt the way the learner
+  /// can type them (see ``presentingCommands(_:)``).
+  public func write(_ text: String) { sink.write(presentingCommands(text), error: false) }
 
-  /// Writes `text` and a newline to standard error.
-  public func error(_ text: String) { sink.write(text + "\n", error: true) }
+  /// Writes `text` to standard output exactly as it is: for data received from elsewhere,
+  /// such as a server's response body.
+  public func writeRaw(_ text: String) { sink.write(text, error: false) }
+
+  /// Writes `text` and a newline to standard error, commands spelt as in ``write(_:)``.
+  public func error(_ text: String) { sink.write(presentingCommands(text) + "\n", error: true) }
+
+  /// `text` with each `aep-lab ` that starts a command replaced by the name in
+  /// `AEP_LAB_PROGRAM` (`bin/aep-lab` in a fresh clone without `bin` on `PATH`); unchanged
+  /// when the variable is not set.
+  public func presentingCommands(_ text: String) -> String {
+    CommandSpelling.from(environment: LabEnvironment.current)?.apply(to: text) ?? text
+  }
 
   /// Whether anything was written to standard output through this console yet.
   public var hasWrittenOutput: Bool { sink.hasWrittenOutput }

@@ -6,6 +6,7 @@ enum Pager {
   /// Writes `text` to `console`, through a pager when it is a terminal and `text` is taller
   /// than the screen.
   static func show(_ text: String, console: Console, environment: [String: String]) {
+    let text = console.presentingCommands(text)
     let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
     guard console.isTerminal, lines > screenHeight() - 2, page(text, environment: environment)
     else {

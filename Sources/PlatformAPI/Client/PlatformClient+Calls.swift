@@ -18,9 +18,11 @@ extension PlatformClient {
 
   /// `GET /data/core/ups/access/entities` for the experience events of one profile.
   ///
-  /// `order` is `+timestamp` (oldest first, the Platform's default) or `-timestamp`.
+  /// `order` is `+timestamp` (oldest first, the Platform's default) or `-timestamp`; `start`
+  /// is the id of the event the page starts at (a previous page's `_page.next`).
   public func getEvents(
-    namespace: String, id: String, limit: Int? = nil, order: String? = nil
+    namespace: String, id: String, limit: Int? = nil, order: String? = nil,
+    start: String? = nil
   ) async throws(PlatformAPIError) -> PlatformReply {
     try Self.requireIdentity(namespace: namespace, id: id)
     var query = [
@@ -30,6 +32,7 @@ extension PlatformClient {
     ]
     if let limit { query.append(("limit", String(limit))) }
     if let order { query.append(("orderby", order)) }
+    if let start { query.append(("start", start)) }
     return try await send("GET", "/data/core/ups/access/entities", query: query)
   }
 

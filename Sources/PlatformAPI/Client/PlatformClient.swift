@@ -19,7 +19,7 @@ public struct PlatformClient: Sendable {
   public let credentials: PlatformCredentials
   /// Hides this client's secrets (and any token) in text.
   public let redactor: Redactor
-  private let transport: any HTTPTransport
+  let transport: any HTTPTransport
   private let tokens: IMSTokenProvider
 
   /// Creates a client.
