@@ -1,5 +1,6 @@
-/// The module's persona, Lucas Moreau: the customer whose journey the demo data replays and
-/// whose facts the exercises ask about. The same in every variant of the data.
+/// The module's persona, Lucas Moreau, the same in every variant of the data.
+///
+/// The demo data replays his journey, and the exercises ask about his facts.
 public enum LumaPersona {
   /// First name.
   public static let firstName = "Lucas"
