@@ -17,8 +17,14 @@ import Testing
   }
 
   @Test func theRealContentIsClean() async {
+    // Curriculum knows only its own checkers; the engine's ('journey', 'pql-audience', ...) live
+    // in CourseChecks, and DevCheckCommandTests judges those exercises with the full registry.
+    let engineKinds = ["journey", "identities", "profile-facts", "pql-audience", "segment-job"]
     let result = await ContentValidator().validate(root: FixtureCourse.repositoryRoot)
-    #expect(result.problems.map(\.description) == [])
+    let problems = result.problems.map(\.description).filter { problem in
+      !engineKinds.contains { problem.contains("names checker kind '\($0)'") }
+    }
+    #expect(problems == [])
     #expect(result.exerciseCount >= 1)
   }
 

@@ -137,7 +137,7 @@ import Testing
     let reader = Sandbox(database: try LabDatabase.open(at: path))
     let lookup = try reader.profile(namespace: "phone", id: SandboxFixture.persona.phone)
     #expect(lookup.profile.identities.count == 7)
-    #expect(try reader.datasets().count == 4)
+    #expect(try reader.datasets().count == 5)
   }
 
   @Test func aFailedIngestLeavesThePreviousStateIntact() throws {
@@ -154,7 +154,7 @@ import Testing
     #expect(!report.committed)
     #expect(
       try sandbox.profile(namespace: "email", id: SandboxFixture.persona.email).response == before)
-    #expect(try sandbox.datasets().count == 4)
+    #expect(try sandbox.datasets().count == 5)
   }
 
   @Test func namespacesAndMergePolicyErrorsAreExplained() throws {
