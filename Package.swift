@@ -68,19 +68,18 @@ let package = Package(
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
       ]),
 
-    library(
-      "CourseChecks",
-      [
-        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox",
-      ]),
-
     // MARK: - Front ends
     library(
       "LocalServer",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
         "Sandbox", hummingbird, logging,
+      ]),
+    library(
+      "CourseChecks",
+      [
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
+        "PlatformAPI", "Sandbox", "LocalServer", logging,
       ]),
     library(
       "LabCLI",
