@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 
 /// ISO 8601 date-times as XDM writes them, to and from milliseconds since 1970.
 enum ISOTime {
@@ -69,21 +70,11 @@ enum ISOTime {
       }
       guard position == bytes.count, hour < 24, minute < 60, second < 61 else { return nil }
     }
-    let days = daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDays.days(year: year, month: month, day: day)
     let seconds =
       Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
       - Int64(offsetMinutes * 60)
     return seconds * 1000 + Int64(millis)
-  }
-
-  /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 
   /// RFC 3339 text in UTC for `date`, such as `2024-05-01T10:00:00Z` (whole seconds, rounded
@@ -110,7 +101,7 @@ enum ISOTime {
       rest += perDay
       days -= 1
     }
-    let (year, month, day) = civilFromDays(Int(days))
+    let (year, month, day) = CivilDays.civil(days: Int(days))
     let seconds = Int(rest / 1000)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     let yearText = String(year)
@@ -122,19 +113,5 @@ enum ISOTime {
       text += "." + (millis < 100 ? (millis < 10 ? "00" : "0") : "") + "\(millis)"
     }
     return text + "Z"
-  }
-
-  /// The proleptic Gregorian date of a day count since 1970-01-01 (the inverse of
-  /// ``daysFromCivil(year:month:day:)``).
-  static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
