@@ -117,7 +117,12 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("CourseChecks", ["Curriculum", "Sandbox", "LabCore", "Persistence", "Identities"]),
+    tests(
+      "CourseChecks",
+      [
+        "Curriculum", "Sandbox", "LabCore", "Persistence", "Identities", "PlatformAPI",
+        "Segmentation",
+      ]),
     tests(
       "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),

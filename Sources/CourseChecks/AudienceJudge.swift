@@ -13,7 +13,8 @@ enum AudienceJudge {
   /// The finding for the first data set where the audiences differ (`nil` when none does),
   /// and a note per data set where they agree. `demo` is a demo sandbox already built, if any.
   static func judge(
-    answer: String, reference: String, exercise: String, location: String, demo: Sandbox? = nil
+    answer: String, reference: String, exercise: String, location: String, demo: Sandbox? = nil,
+    context: CheckContext
   ) -> (finding: Finding?, notes: [String]) {
     var notes: [String] = []
     for (seed, name) in [
@@ -23,7 +24,8 @@ enum AudienceJudge {
       let comparison: AudienceComparison
       do {
         let sandbox =
-          try (seed == LumaDemoData.defaultSeed ? demo : nil) ?? DemoSandbox.make(seed: seed)
+          try (seed == LumaDemoData.defaultSeed ? demo : nil)
+          ?? DemoSandbox.make(seed: seed, in: context)
         comparison = AudienceComparison(
           dataName: name,
           answer: try sandbox.audience(expression: SegmentExpressionSource(value: answer)),

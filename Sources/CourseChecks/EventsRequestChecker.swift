@@ -55,7 +55,7 @@ public struct EventsRequestChecker: Checker {
     let parameters = self.parameters
     let answersLocation = submission.location(of: parameters.answers)
     do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       let (findings, count) = try await CheckServer.run(on: sandbox) { server in
         await Self.judge(template, parameters: parameters, on: server, location: location)
       }

@@ -76,7 +76,8 @@ public struct PQLAudienceChecker: Checker {
         ], notes: [error.rendered(name: parameters.file)])
     }
     let (finding, audienceNotes) = AudienceJudge.judge(
-      answer: text, reference: parameters.reference, exercise: id, location: location)
+      answer: text, reference: parameters.reference, exercise: id, location: location,
+      context: context)
     if let finding { return CheckReport(exerciseID: id, findings: [finding], notes: audienceNotes) }
     var notes = audienceNotes
     if parameters.streaming == true {

@@ -91,7 +91,7 @@ public struct ProfileFactsChecker: Checker {
       if let learner {
         sandbox = try learner.open(parameters.setup ?? [])
       } else {
-        sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+        sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       }
       var right = 0
       for fact in parameters.facts {

@@ -52,7 +52,7 @@ public struct ProfileRequestChecker: Checker {
     guard structure.isEmpty else { return CheckReport(exerciseID: exercise, findings: structure) }
     let parameters = self.parameters
     do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       let findings = try await CheckServer.run(on: sandbox) { server in
         await Self.judge(template, parameters: parameters, on: server, location: location)
       }

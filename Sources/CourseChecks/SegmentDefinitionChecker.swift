@@ -58,7 +58,7 @@ public struct SegmentDefinitionChecker: Checker {
     }
     let posted: (id: String?, finding: Finding?, sandbox: Sandbox)
     do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       let bytes = submission.files[parameters.file].map { [UInt8]($0) } ?? []
       posted = try await CheckServer.run(on: sandbox) { server in
         let outcome = await Self.post(bytes, to: server, location: location)
@@ -89,7 +89,8 @@ public struct SegmentDefinitionChecker: Checker {
     }
     let (finding, audienceNotes) = AudienceJudge.judge(
       answer: stored, reference: parameters.reference, exercise: exercise,
-      location: "\(location) › expression.value", demo: posted.sandbox)
+      location: "\(location) › expression.value", demo: posted.sandbox,
+      context: context)
     return CheckReport(
       exerciseID: exercise, findings: finding.map { [$0] } ?? [], notes: notes + audienceNotes)
   }

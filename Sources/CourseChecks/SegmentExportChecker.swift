@@ -62,7 +62,7 @@ public struct SegmentExportChecker: Checker {
     let datasetBody = submission.files[parameters.dataset].map { [UInt8]($0) } ?? []
     let jobText = String(decoding: submission.files[parameters.exportJob] ?? Data(), as: UTF8.self)
     do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       for step in parameters.setup { try step.replay(on: sandbox) }
       guard
         let segment = try sandbox.segmentDefinitions().first(where: {
