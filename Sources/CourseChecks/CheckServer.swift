@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import LabCore
 import LocalServer
@@ -52,6 +53,24 @@ struct CheckServer: Sendable {
       transport: CurlTransport(options: TransportOptions(timeoutSeconds: 20)),
       retryPolicy: RetryPolicy(maxAttempts: 1))
     return await body(CheckServer(client: client, port: port, sandbox: sandbox))
+  }
+}
+
+extension CheckServer {
+  /// The report `judge` makes with a server over a fresh demo sandbox, or a report that the
+  /// sandbox or the server could not be made.
+  static func judgeOnDemoData(
+    exercise: String, context: CheckContext,
+    _ judge: @Sendable (CheckServer) async -> CheckReport
+  ) async -> CheckReport {
+    do {
+      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
+      return try await run(on: sandbox, judge)
+    } catch {
+      return CheckReport(
+        exerciseID: exercise,
+        findings: [Finding(message: "The check could not start its local server: \(error)")])
+    }
   }
 }
 

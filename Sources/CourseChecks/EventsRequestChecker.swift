@@ -54,11 +54,9 @@ public struct EventsRequestChecker: Checker {
     guard structure.isEmpty else { return CheckReport(exerciseID: exercise, findings: structure) }
     let parameters = self.parameters
     let answersLocation = submission.location(of: parameters.answers)
-    do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
-      let (findings, count) = try await CheckServer.run(on: sandbox) { server in
-        await Self.judge(template, parameters: parameters, on: server, location: location)
-      }
+    return await CheckServer.judgeOnDemoData(exercise: exercise, context: context) { server in
+      let (findings, count) = await Self.judge(
+        template, parameters: parameters, on: server, location: location)
       guard findings.isEmpty else { return CheckReport(exerciseID: exercise, findings: findings) }
       if let finding = Self.judge(
         answer: answers["distinctECIDs"], events: count, location: answersLocation)
@@ -71,10 +69,6 @@ public struct EventsRequestChecker: Checker {
           "Sent to a local server over the demo data: \(count.events) events, the same as by "
             + "\(parameters.sameAs.namespace), from \(count.ecids) ECIDs."
         ])
-    } catch {
-      return CheckReport(
-        exerciseID: exercise,
-        findings: [Finding(message: "The check could not start its local server: \(error)")])
     }
   }
 

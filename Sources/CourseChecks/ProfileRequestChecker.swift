@@ -51,22 +51,15 @@ public struct ProfileRequestChecker: Checker {
     let structure = parameters.request.findings(for: template, location: location)
     guard structure.isEmpty else { return CheckReport(exerciseID: exercise, findings: structure) }
     let parameters = self.parameters
-    do {
-      let sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
-      let findings = try await CheckServer.run(on: sandbox) { server in
-        await Self.judge(template, parameters: parameters, on: server, location: location)
-      }
+    return await CheckServer.judgeOnDemoData(exercise: exercise, context: context) { server in
+      let findings = await Self.judge(
+        template, parameters: parameters, on: server, location: location)
+      let identities = parameters.sameAs.map(\.namespace).joined(separator: " and ")
       return CheckReport(
         exerciseID: exercise, findings: findings,
         notes: findings.isEmpty
-          ? [
-            "Sent to a local server over the demo data: the same profile as by "
-              + parameters.sameAs.map(\.namespace).joined(separator: " and ") + "."
-          ] : [])
-    } catch {
-      return CheckReport(
-        exerciseID: exercise,
-        findings: [Finding(message: "The check could not start its local server: \(error)")])
+          ? ["Sent to a local server over the demo data: the same profile as by \(identities)."]
+          : [])
     }
   }
 
