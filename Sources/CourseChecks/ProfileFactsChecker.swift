@@ -115,7 +115,10 @@ public struct ProfileFactsChecker: Checker {
       }
       return CheckReport(
         exerciseID: exercise, findings: findings,
-        notes: ["\(right) of \(parameters.facts.count) answers right."])
+        notes: [
+          (parameters.idFromAnswer.map { "Found the profile by your '\($0)'; " } ?? "")
+            + "\(right) of \(parameters.facts.count) answers about it right."
+        ])
     } catch .profileNotFound {
       return CheckReport(
         exerciseID: exercise,

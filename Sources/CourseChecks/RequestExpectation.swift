@@ -43,7 +43,8 @@ struct RequestExpectation: Decodable, Sendable {
       return [
         Finding(
           message: "The request goes to another endpoint.", expected: path, found: written,
-          location: place, fix: "Lesson 4 gives the endpoint under 'The request'.")
+          location: place,
+          fix: "Lesson 4 gives the endpoint under 'Step 2' (a profile) and 'Step 3' (its events).")
       ]
     }
     let parameters = Self.query(parts.count > 1 ? String(parts[1]) : "")
