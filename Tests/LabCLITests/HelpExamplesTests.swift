@@ -90,19 +90,8 @@ import Testing
     #expect(examples.count > 60)
     let start = await course.run(["start", "module3"])
     try #require(start.code == 0, "\(start.output)\(start.error)")
-    let database = try LabDatabase.open(at: course.home.appendingPathComponent("lab.sqlite").path)
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
-    let port = PortWaiter()
-    let server = Task {
-      try await ServerRunner.run(
-        configuration: LocalServerConfiguration(port: 0, logger: logger),
-        backend: SandboxBackend(sandbox: Sandbox(database: database), jobPhase: .zero),
-        handleSignals: false
-      ) { bound in await port.set(bound) }
-    }
-    defer { server.cancel() }
-    let bound = try #require(await port.value())
+    let server = try await WorkspaceServer.start(for: course)
+    defer { server.stop() }
     // Examples run in the order help lists them; one that needs what a later one makes (a
     // merge policy, say) runs again at the end.
     var failures: [(path: [String], example: String, result: CourseSandbox.Result)] = []
@@ -118,8 +107,7 @@ import Testing
         {
           continue
         }
-        let result = await course.run(
-          arguments, environment: [PlatformOptions.localURLVariable: "http://127.0.0.1:\(bound)"])
+        let result = await course.run(arguments, environment: server.environment)
         // A check of a starter answer exits 1 ("did not pass"): that is the example working.
         let accepted: Set<Int32> = arguments.first == "check" ? [0, 1] : [0]
         if !accepted.contains(result.code) { failures.append((path, example, result)) }
@@ -133,6 +121,43 @@ import Testing
     }
     #expect(ran > 50)
   }
+}
+
+/// `aep-lab serve` for a test course: the real server, in this process, on a free loopback port,
+/// over the course's own state file, so `--target local` commands see what the CLI changed.
+struct WorkspaceServer {
+  /// The bound port.
+  let port: Int
+  /// The task running the server.
+  let task: Task<Void, any Error>
+
+  /// Starts the server over `course`'s sandbox.
+  static func start(for course: CourseSandbox) async throws -> WorkspaceServer {
+    let database = try LabDatabase.open(at: course.home.appendingPathComponent("lab.sqlite").path)
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    let port = PortWaiter()
+    let task = Task {
+      try await ServerRunner.run(
+        configuration: LocalServerConfiguration(port: 0, logger: logger),
+        backend: SandboxBackend(sandbox: Sandbox(database: database), jobPhase: .zero),
+        handleSignals: false
+      ) { bound in await port.set(bound) }
+    }
+    guard let bound = await port.value() else {
+      task.cancel()
+      throw CocoaError(.featureUnsupported)
+    }
+    return WorkspaceServer(port: bound, task: task)
+  }
+
+  /// The environment that sends `--target local` to this server.
+  var environment: [String: String] {
+    [PlatformOptions.localURLVariable: "http://127.0.0.1:\(port)"]
+  }
+
+  /// Stops the server.
+  func stop() { task.cancel() }
 }
 
 /// Receives the port the server bound.
