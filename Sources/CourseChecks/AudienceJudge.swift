@@ -10,8 +10,10 @@ import Segmentation
 /// data, then on an unseen variant of it, where an answer that lists the visible members
 /// instead of describing them fails.
 enum AudienceJudge {
-  /// The finding for the first data set where the audiences differ (`nil` when none does),
-  /// and a note per data set where they agree. `demo` is a demo sandbox already built, if any.
+  /// The finding for the first data set where the audiences differ, and notes on the others.
+  ///
+  /// The finding is `nil` when none differs; there is a note per data set where they agree.
+  /// `demo` is a demo sandbox already built, if any.
   static func judge(
     answer: String, reference: String, exercise: String, location: String, demo: Sandbox? = nil,
     context: CheckContext

@@ -14,8 +14,10 @@ struct RequestExpectation: Decodable, Sendable {
   /// Query parameters that must be present, with their values.
   var query: [String: String]
 
-  /// The findings for `template`: the first of a URL not written against the Platform, a
-  /// wrong method or path, a missing or wrong query parameter. Empty when it fits.
+  /// The findings for `template`, empty when it fits.
+  ///
+  /// The first of: a URL not written against the Platform, a wrong method or path, a missing or
+  /// wrong query parameter.
   func findings(for template: RequestTemplate, location: String) -> [Finding] {
     let place = "\(location):\(template.line)"
     guard template.url.hasPrefix(RequestTemplate.platformPrefix + "/") else {

@@ -6,8 +6,9 @@ import PlatformAPI
 import Sandbox
 import Segmentation
 
-/// Judges the two bodies that keep a segment's members in a dataset (exercise 9): the
-/// dataset-creation body and the export-job body. On a demo sandbox where the segment exists
+/// Judges the two bodies that keep a segment's members in a dataset (exercise 9).
+///
+/// They are the dataset-creation body and the export-job body. On a demo sandbox where the segment exists
 /// and has run, the check posts the first, fills `{{DATASET_ID}}` and `{{SEGMENT_ID}}` in the
 /// second, posts it, polls the job to `SUCCEEDED`, and compares the dataset's rows with the
 /// segment's members.

@@ -19,8 +19,10 @@ enum ProfileCard {
     ("Country", ["homeAddress", "country"]),
   ]
 
-  /// The card as text; `segmentNames` maps segment ids to the names shown. With
-  /// `markingRequested`, the identity the profile was looked up by is marked "asked for".
+  /// The card as text.
+  ///
+  /// `segmentNames` maps segment ids to the names shown. With `markingRequested`, the identity
+  /// the profile was looked up by is marked "asked for".
   static func render(
     _ lookup: ProfileLookup, segmentNames: [String: String] = [:], markingRequested: Bool = true,
     console: Console

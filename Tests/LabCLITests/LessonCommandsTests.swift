@@ -4,8 +4,10 @@ import Testing
 
 @testable import LabCLI
 
-/// Every command the lessons of module 3 show runs as written, lesson after lesson, in one
-/// workspace started with `start module3`: the demo data plus what the earlier lessons did.
+/// Every command the lessons of module 3 show runs as written, lesson after lesson.
+///
+/// They run in one workspace started with `start module3`: the demo data plus what the earlier
+/// lessons did.
 /// `aep-lab serve &` is the real server in this process (`--target local` goes to it).
 @Suite(.serialized) struct LessonCommandsTests {
   /// Commands shown but not run here, and why.
