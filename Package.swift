@@ -12,6 +12,7 @@ let argumentParser = Target.Dependency.product(
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
 
 /// A library target of ours: its folder's README.md is documentation, not a resource.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
@@ -40,6 +41,7 @@ let package = Package(
     // `traits: []` keeps Hummingbird's trait flags out of the build plan (TOOLCHAIN P10).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // MARK: - System libraries
@@ -73,7 +75,7 @@ let package = Package(
       "LocalServer",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
-        "Sandbox", hummingbird, logging,
+        "Sandbox", hummingbird, logging, mustache,
       ]),
     library(
       "CourseChecks",

@@ -26,6 +26,7 @@ public func buildApplication(
   let router = Router()
   router.add(middleware: RequestLogMiddleware(logger: configuration.logger))
   router.add(middleware: ErrorMiddleware())
+  router.add(middleware: PageGuard(boundHost: configuration.host))
   router.add(
     middleware: GatewayMiddleware(
       issuer: issuer, orgID: configuration.orgID, sandboxName: sandboxName,
@@ -44,6 +45,10 @@ public func buildApplication(
     return Response(
       status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
       body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+  }
+
+  if let sandbox = (backend as? SandboxBackend)?.service {
+    Pages.add(to: router, sandbox: sandbox)
   }
 
   let limits = (body: configuration.maxBodyBytes, time: configuration.requestTimeout)
