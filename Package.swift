@@ -126,7 +126,8 @@ let package = Package(
         "Segmentation",
       ]),
     tests(
-      "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
+      "LocalServer",
+      ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", "Profiles", logging]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),

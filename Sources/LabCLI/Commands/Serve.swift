@@ -83,6 +83,9 @@ extension AEPLab {
           console.line(
             "aep-lab serve: sandbox '\(sandboxName)' on http://\(shown):\(bound)/ "
               + "(Ctrl-C stops it).")
+          for (path, title) in Pages.entries {
+            console.line("  \(title): http://\(shown):\(bound)\(path)")
+          }
           fflush(nil)
         }
       } catch {

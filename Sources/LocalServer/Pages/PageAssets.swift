@@ -22,7 +22,8 @@ enum PageAssets {
     .products { list-style: none; padding: 0; display: grid;
       grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .5rem; }
     .products a, .products button { display: block; padding: .6rem; border: 1px solid #ccc;
-      text-decoration: none; width: 100%; text-align: left; background: #fff; font: inherit; }
+      text-decoration: none; width: 100%; text-align: left; background: #fff; font: inherit;
+      box-sizing: border-box; height: 100%; }
     .price { color: #555; }
     .error { color: #a00000; font-weight: bold; }
     .notice { background: #eef6ee; padding: .4rem; }

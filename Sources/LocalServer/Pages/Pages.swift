@@ -3,9 +3,9 @@ import Sandbox
 
 /// The browser pages `aep-lab serve` offers next to the API: the Luma site and app, the call
 /// center and the Platform pages, with their assets, over `sandbox`.
-enum Pages {
+public enum Pages {
   /// The pages' entry points, for `GET /` and `aep-lab serve` to list.
-  static let entries = [
+  public static let entries = [
     ("/luma/", "The Luma website, with its Profile Viewer"),
     ("/luma/app/", "The Luma mobile app"),
     ("/callcenter/", "The call center"),
