@@ -127,7 +127,11 @@ let package = Package(
       ]),
     tests(
       "LocalServer",
-      ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", "Profiles", logging]),
+      [
+        "PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", "Profiles",
+        "CourseChecks",
+        "Curriculum", logging,
+      ]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),

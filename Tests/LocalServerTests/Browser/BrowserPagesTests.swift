@@ -1,3 +1,5 @@
+import CourseChecks
+import Curriculum
 import Foundation
 import Identities
 import LabCore
@@ -84,7 +86,24 @@ struct BrowserPagesTests {
       // The engine agrees: one profile, two ECIDs, the three product views.
       let profile = try sandbox.profile(namespace: "Email", id: "bea.browser@example.com")
       #expect(profile.profile.identities.filter { $0.namespace == "ECID" }.count == 2)
+
+      // And exercise 1 of the course passes on what the browser did, as after 'aep-lab site'.
+      let report = try await Self.checkExercise1(on: sandbox)
+      #expect(report.isPassed, "\(report.findings.map(\.message))")
     }
+  }
+
+  /// Exercise 1's check of the learner's sandbox, with the browser's email and phone answered.
+  static func checkExercise1(on sandbox: Sandbox) async throws -> CheckReport {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let exercise = try Course.load(from: root).module("module3").exercise("exercise-1")
+    var submission = Submission.starter(of: exercise)
+    submission.files["journey.json"] = Data(
+      #"{"email": "bea.browser@example.com", "phone": "+32470765432"}"#.utf8)
+    var context = CheckContext(contentRoot: root, moduleID: "module3")
+    context[LearnerSandboxKey.self] = .workspace(sandbox)
+    return try await CheckerRegistry.course.checker(for: exercise).check(submission, in: context)
   }
 
   @Test func theCallCenterFindsTheCustomerByPhoneAndLogsTheCall() async throws {
