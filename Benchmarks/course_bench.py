@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Times module 3 as a learner meets it, with the release build: `start module3` on a new
 workspace (loading the demo data included), `check` of every exercise with its solution in
-place, and each `site` action. Prints min/median/max over several runs and the issue's target
+place, each `site` action, and each browser page of `aep-lab serve`. Prints min/median/max over several runs and the issue's target
 for each, plus `aep-lab --version` as the peer that shows the machine's process start-up cost.
 
 Usage: Benchmarks/run course [--runs N]
 """
 import os
 import shutil
+import socket
+import urllib.parse
+import urllib.request
 import statistics
 import subprocess
 import sys
@@ -35,9 +38,55 @@ def report(name, samples, target=None):
     verdict = ""
     if target is not None:
         verdict = f"  target < {target * 1000:.0f} ms: {'ok' if median < target else 'MISSED'}"
-    print(f"{name:<34} median {median * 1000:7.1f} ms  (min {min(samples) * 1000:6.1f}, "
+    print(f"{name:<40} median {median * 1000:7.1f} ms  (min {min(samples) * 1000:6.1f}, "
           f"max {max(samples) * 1000:6.1f}, n={len(samples)}){verdict}")
     return median
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def pages(env):
+    """Each browser page of `aep-lab serve` (release build) on the demo data, against 50 ms."""
+    port = free_port()
+    server = subprocess.Popen([BINARY, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/luma/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        phone = urllib.parse.quote("+32473622044")
+        email = "lucas.moreau%40example.com"
+        requests = [
+            ("GET /luma/", "/luma/", None), ("GET /luma/product/LM-MWJ", "/luma/product/LM-MWJ", None),
+            ("GET /luma/app/", "/luma/app/", None),
+            ("POST /luma/track (a product view)", "/luma/track", b"product=LM-MWJ&device=web"),
+            ("GET /callcenter/ (lookup by phone)", f"/callcenter/?ns=Phone&id={phone}", None),
+            ("GET /platform/ (browse by email)", f"/platform/?ns=Email&id={email}", None),
+            ("GET /platform/graph", f"/platform/graph?ns=Email&id={email}", None),
+            ("GET /platform/segments", "/platform/segments", None),
+            ("POST /platform/estimate", "/platform/estimate",
+             b"pql=person.gender+in+%5B%22female%22%5D"),
+        ]
+        for name, path, body in requests:
+            samples = []
+            for _ in range(RUNS * 3):
+                request = urllib.request.Request(base + path, data=body,
+                                                 headers={"Origin": base} if body else {})
+                begin = time.perf_counter()
+                urllib.request.urlopen(request, timeout=10).read()
+                samples.append(time.perf_counter() - begin)
+            report(f"page {name}", samples, 0.050)
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def course_copy():
@@ -101,6 +150,7 @@ def main():
         worst = max(worst, report(f"check {exercise}", samples, 1.0))
     print(f"slowest check median {worst * 1000:.0f} ms; start is {start / peer:.1f}x a bare "
           f"process start")
+    pages(env)
     for folder in homes + [course]:
         shutil.rmtree(folder, ignore_errors=True)
 

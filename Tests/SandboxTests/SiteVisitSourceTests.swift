@@ -41,3 +41,20 @@ import Testing
     #expect(try sandbox.siteVisit() == SiteVisit())
   }
 }
+
+/// A segment's member count, read from its memberships, agrees with its members.
+@Suite struct SegmentMemberCountTests {
+  @Test func theCountIsTheNumberOfMembersAfterAJob() throws {
+    let sandbox = try SandboxFixture.sandbox()
+    try sandbox.ingest(path: SandboxFixture.lumaPath)
+    let segment = try sandbox.createSegment(
+      SegmentDefinition(
+        name: "Women", expression: SegmentExpression(value: #"person.gender = "female""#)))
+    let id = try #require(segment.id)
+    #expect(try sandbox.segmentMemberCount(id) == 0)
+    _ = try sandbox.runSegmentJob(segmentIDs: [id])
+    let members = try sandbox.segmentMembers(id, includingExited: false)
+    #expect(members.count > 0)
+    #expect(try sandbox.segmentMemberCount(id) == members.count)
+  }
+}

@@ -150,7 +150,7 @@ struct PlatformPages: Sendable {
       var rows: [[String: String]] = []
       for definition in try sandbox.segmentDefinitions() {
         let id = definition.id ?? ""
-        let members = try sandbox.segmentMembers(id, includingExited: false).count
+        let members = try sandbox.segmentMemberCount(id)
         let job = jobs.last { job in
           job.segments.contains { $0["segmentId"]?.stringValue == id }
         }
