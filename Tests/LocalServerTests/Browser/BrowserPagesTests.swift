@@ -10,8 +10,10 @@ import Profiles
 import Sandbox
 import Testing
 
-/// The pages in a real browser: Debian's chromium, headless, driven through chromedriver,
-/// against `aep-lab serve`'s application on a free loopback port over the demo data. Each test
+/// The pages in a real browser.
+///
+/// Debian's chromium, headless, is driven through chromedriver against `aep-lab serve`'s
+/// application on a free loopback port over the demo data. Each test
 /// saves screenshots of the pages it visits (`.build/browser-screenshots`, or
 /// `AEP_LAB_SCREENSHOTS`).
 @Suite(.serialized, .enabled(if: WebDriver.isAvailable, "needs chromium and chromium-driver"))
