@@ -306,8 +306,9 @@ enum PageTemplates {
     <p>Estimate: <output id="b-estimate" for="b-pql" data-estimate>{{estimate}}</output></p>
     <p><label for="b-name">Name</label> <input id="b-name" name="name" value="{{name}}" required>
     <label for="b-evaluation">Evaluation</label>
-    <select id="b-evaluation" name="evaluation"><option>batch</option><option>streaming</option>
-    <option>edge</option></select></p>
+    <select id="b-evaluation" name="evaluation">{{#evaluations}}<option{{#selected}}
+    selected{{/selected}}>{{value}}</option>{{/evaluations}}</select>
+    {{#error}}<span class="error" role="alert">{{error}}</span>{{/error}}</p>
     <p><button type="submit">Save the segment</button></p>
     </form>
     {{> footer}}

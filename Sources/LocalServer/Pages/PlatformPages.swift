@@ -203,6 +203,9 @@ struct PlatformPages: Sendable {
       "title": "Create a segment", "section": "platform",
       "products": LumaCatalog.products.map { ["name": $0.name] },
       "pql": form?["pql"] ?? "", "name": form?["name"] ?? "", "estimate": "-",
+      "evaluations": ["batch", "streaming", "edge"].map {
+        ["value": $0, "selected": (form?["evaluation"] ?? "batch") == $0]
+      },
     ]
     if let error { context["error"] = error }
     return renderer.response("platform-builder", context, status: error == nil ? .ok : .badRequest)
