@@ -12,6 +12,11 @@ let argumentParser = Target.Dependency.product(
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let serviceLifecycle = Target.Dependency.product(
+  name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let nioHTTPTypes = Target.Dependency.product(name: "NIOHTTPTypes", package: "swift-nio-extras")
 
 /// A library target of ours: its folder's README.md is documentation, not a resource.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
@@ -40,6 +45,11 @@ let package = Package(
     // `traits: []` keeps Hummingbird's trait flags out of the build plan (TOOLCHAIN P10).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // Already in the graph through Hummingbird; named for the connection timeouts, the HTTP
+    // parser's errors and the graceful shutdown of requests in flight (LocalServer).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // MARK: - System libraries
@@ -80,7 +90,8 @@ let package = Package(
       "LocalServer",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
-        "Sandbox", hummingbird, logging,
+        "Sandbox", hummingbird, logging, nioCore, nioHTTP1, nioHTTPTypes,
+        serviceLifecycle,
       ]),
     library(
       "LabCLI",

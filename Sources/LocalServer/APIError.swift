@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Identities
 import LabCore
+import NIOHTTP1
 import PlatformAPI
 import Profiles
 import Sandbox
@@ -103,6 +104,20 @@ struct APIError: Error, HTTPResponseError, Sendable {
       detail: "The request took longer than \(limit.components.seconds) s and was abandoned.")
   }
 
+  /// The server began shutting down while the request was being answered.
+  static let shuttingDown = problem(
+    .serviceUnavailable, title: "ServiceUnavailableError",
+    detail: "The server is shutting down; its work on this request was stopped. Start "
+      + "'aep-lab serve' again and retry.")
+
+  /// The request is not valid HTTP/1.1 (a malformed chunk size, header or request line).
+  static func malformedHTTP(_ error: HTTPParserError) -> APIError {
+    problem(
+      .badRequest, title: "BadRequestError",
+      detail: "The request is not valid HTTP/1.1 (\(error)); check the framing your client "
+        + "sends, such as the chunk sizes of a chunked body.")
+  }
+
   /// The test hook's simulated rate limit: the Profile service's 429 array, with Retry-After.
   static func throttled(retryAfterMilliseconds: Int) -> APIError {
     APIError(
@@ -191,6 +206,8 @@ struct APIError: Error, HTTPResponseError, Sendable {
       return apiError
     case let backendError as BackendError:
       return backend(backendError, family: family(forPath: path))
+    case let parserError as HTTPParserError:
+      return malformedHTTP(parserError)
     case let httpError as HTTPError where httpError.status == .notFound:
       return routeNotFound(
         method: method, path: path, nearest: RouteCatalog.nearest(to: path))

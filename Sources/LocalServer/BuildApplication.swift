@@ -56,7 +56,12 @@ public func buildApplication(
 
   return Application(
     router: router,
-    server: .http1(configuration: .init(idleTimeout: .seconds(120))),
+    server: .http1(
+      configuration: .init(
+        additionalChannelHandlers: [
+          ConnectionDeadlineHandler(timeouts: configuration.connectionTimeouts)
+        ],
+        idleTimeout: .init(configuration.connectionTimeouts.idle))),
     configuration: ApplicationConfiguration(
       address: .hostname(configuration.host, port: configuration.port), serverName: "aep-lab"),
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

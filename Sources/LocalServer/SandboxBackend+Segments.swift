@@ -32,8 +32,9 @@ extension SandboxBackend {
       var jobs = try service.segmentJobs().map(timeline.observed)
       if let status = query["status"]?.uppercased() { jobs = jobs.filter { $0.status == status } }
       jobs.reverse()  // newest first, as `sort=creationTime:desc`
-      let limit = max(1, Int(query["limit"] ?? "") ?? 100)
-      let page = Array(jobs.dropFirst(Int(query["start"] ?? "") ?? 0).prefix(limit))
+      let limit = try QueryNumber.limit(query["limit"], default: 100)
+      let start = try QueryNumber.offset(query["start"])
+      let page = Array(jobs.dropFirst(start).prefix(limit))
       return [
         "_page": [
           "totalCount": .number(Double(jobs.count)), "pageSize": .number(Double(page.count)),
@@ -68,8 +69,8 @@ extension SandboxBackend {
   static func definitionList(_ all: [SegmentDefinition], query: [String: String])
     throws(SandboxError) -> JSONValue
   {
-    let limit = max(1, Int(query["limit"] ?? "") ?? 100)
-    let start = max(0, Int(query["start"] ?? "") ?? 0)
+    let limit = try QueryNumber.limit(query["limit"], default: 100)
+    let start = try QueryNumber.offset(query["start"])
     let page = Array(all.dropFirst(start).prefix(limit))
     let list = SegmentDefinitionList(
       segments: page,

@@ -143,9 +143,10 @@ public struct SandboxBackend: PlatformBackend {
         namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS", service: service)
       let order = query["orderby"] ?? query["orderBy"] ?? "+timestamp"
       let selection = EventSelection(
-        newestFirst: order.hasPrefix("-"), startTime: query["startTime"].flatMap { Int64($0) },
-        endTime: query["endTime"].flatMap { Int64($0) },
-        limit: query["limit"].flatMap { Int($0) } ?? 1000)
+        newestFirst: order.hasPrefix("-"),
+        startTime: try QueryNumber.milliseconds(query["startTime"], name: "startTime"),
+        endTime: try QueryNumber.milliseconds(query["endTime"], name: "endTime"),
+        limit: try QueryNumber.limit(query["limit"], default: 1000))
       return try encode(
         service.events(
           namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
@@ -325,9 +326,11 @@ public struct SandboxBackend: PlatformBackend {
     let order = body["orderby"]?.stringValue ?? body["orderBy"]?.stringValue ?? "+timestamp"
     let selection = EventSelection(
       newestFirst: order.hasPrefix("-"),
-      startTime: body[path: ["timeFilter", "startTime"]]?.intValue.map(Int64.init),
-      endTime: body[path: ["timeFilter", "endTime"]]?.intValue.map(Int64.init),
-      limit: body["limit"]?.intValue ?? 1000)
+      startTime: try QueryNumber.milliseconds(
+        body[path: ["timeFilter", "startTime"]].map { $0.serialized() }, name: "timeFilter.startTime"),
+      endTime: try QueryNumber.milliseconds(
+        body[path: ["timeFilter", "endTime"]].map { $0.serialized() }, name: "timeFilter.endTime"),
+      limit: try QueryNumber.limit(body["limit"].map { $0.serialized() }, default: 1000))
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
     for (namespace, id) in try requestedIdentities(body) {
