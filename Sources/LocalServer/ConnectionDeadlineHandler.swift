@@ -1,10 +1,11 @@
 import NIOCore
 import NIOHTTPTypes
 
-/// Closes a connection that is too slow to deliver a request: no complete head within the
-/// header (first request) or idle (later requests) timeout, or no end of body within the read
-/// timeout after its head. While the server is answering, no deadline runs (the request
-/// timeout bounds that work).
+/// Closes a connection that is too slow to deliver a request.
+///
+/// That is one with no complete head within the header (first request) or idle (later
+/// requests) timeout, or no end of body within the read timeout after its head. While the
+/// server is answering, no deadline runs (the request timeout bounds that work).
 final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPRequestPart
   typealias InboundOut = HTTPRequestPart

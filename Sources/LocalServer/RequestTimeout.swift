@@ -2,10 +2,11 @@ import LabCore
 import ServiceLifecycle
 import Synchronization
 
-/// Bounds how long the engine may take over one request: past the limit the server answers
-/// `504` at once and stops the work's ``WorkBudget``, so the evaluation ends at its next check
-/// instead of holding a core. A server shutting down (SIGTERM) or a cancelled request stops it
-/// the same way.
+/// Bounds how long the engine may take over one request.
+///
+/// Past the limit the server answers `504` at once and stops the work's ``WorkBudget``, so the
+/// evaluation ends at its next check instead of holding a core. A server shutting down
+/// (SIGTERM) or a cancelled request stops it the same way.
 enum RequestTimeout {
   /// The result of `work`, or ``APIError/timedOut(after:)`` after `limit`.
   ///

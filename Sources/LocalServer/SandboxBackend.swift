@@ -327,9 +327,11 @@ public struct SandboxBackend: PlatformBackend {
     let selection = EventSelection(
       newestFirst: order.hasPrefix("-"),
       startTime: try QueryNumber.milliseconds(
-        body[path: ["timeFilter", "startTime"]].map { $0.serialized() }, name: "timeFilter.startTime"),
+        body[path: ["timeFilter", "startTime"]].map { $0.serialized() },
+        name: "timeFilter.startTime"),
       endTime: try QueryNumber.milliseconds(
-        body[path: ["timeFilter", "endTime"]].map { $0.serialized() }, name: "timeFilter.endTime"),
+        body[path: ["timeFilter", "endTime"]].map { $0.serialized() },
+        name: "timeFilter.endTime"),
       limit: try QueryNumber.limit(body["limit"].map { $0.serialized() }, default: 1000))
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]

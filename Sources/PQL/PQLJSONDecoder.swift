@@ -4,6 +4,8 @@ import LabCore
 struct PQLJSONDecoder {
   private var depth = 0
   private var variables: Set<String> = []
+  /// How many nodes deep the decoder is now (bounded by ``Parser/maximumDepth``).
+  private var nesting = 0
 
   private func fail(_ message: String) -> PQLDiagnostic {
     PQLDiagnostic(.parseError, message, at: .start, source: "")
@@ -17,6 +19,16 @@ struct PQLJSONDecoder {
   }
 
   mutating func decode(_ node: JSONValue) throws(PQLDiagnostic) -> Syntax {
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= Parser.maximumDepth else {
+      throw fail(DiagnosticMessages.pqlJSONTooDeep(limit: Parser.maximumDepth))
+    }
+    return try decodeNode(node)
+  }
+
+  /// One node, its children decoded through ``decode(_:)``.
+  private mutating func decodeNode(_ node: JSONValue) throws(PQLDiagnostic) -> Syntax {
     let at = SourceLocation.start
     let type = try string(node, "nodeType")
     switch type {
@@ -184,11 +196,10 @@ struct PQLJSONDecoder {
     case "and", "or":
       var decoded: [Syntax] = []
       for param in params { decoded.append(try decode(param)) }
-      guard var result = decoded.first else { throw fail("'\(name)' has no parameters") }
-      for next in decoded.dropFirst() {
-        result = .binary(name == "and" ? .and : .or, result, next, at)
-      }
-      return result
+      guard !decoded.isEmpty else { throw fail("'\(name)' has no parameters") }
+      return .associative(
+        name == "and" ? .and : .or, decoded,
+        operators: Array(repeating: at, count: decoded.count - 1))
     case "-" where params.count == 1: return .negate(try decode(params[0]), at)
     case "not":
       guard params.count == 1 else { throw fail("'not' needs one parameter") }
