@@ -131,7 +131,11 @@ let package = Package(
     tests("PlatformAPI"),
     tests("CourseChecks", ["Curriculum", "Sandbox", "LabCore", "Persistence", "Identities"]),
     tests(
-      "LocalServer", ["PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging]),
+      "LocalServer",
+      [
+        "PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", logging,
+        serviceLifecycle,
+      ]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),

@@ -35,11 +35,13 @@ public enum PQLJSON {
   public static func decode(_ tree: JSONValue) throws(PQLDiagnostic) -> String {
     var root = tree
     if case .string(let text) = tree {
-      guard let parsed = try? JSONParser.parse(text) else {
+      do {
+        root = try JSONParser.parse(text)
+      } catch {
         throw PQLDiagnostic(
-          .parseError, "the 'pql/json' value is not valid JSON", at: .start, source: text)
+          .parseError, "the 'pql/json' value is not valid JSON: \(error.reason)", at: .start,
+          source: text)
       }
-      root = parsed
     }
     var decoder = PQLJSONDecoder()
     let syntax = try decoder.decode(root)

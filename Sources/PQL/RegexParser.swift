@@ -1,5 +1,6 @@
-/// Reads the Java regular-expression syntax PQL uses, limited to what runs in linear time:
-/// literals, classes, `.`, anchors, groups (capturing, `(?:…)`, named), inline flags `i`, `s`
+/// Reads the Java regular-expression syntax PQL uses, limited to what runs in linear time.
+///
+/// That is: literals, classes, `.`, anchors, groups (capturing, `(?:…)`, named), inline flags `i`, `s`
 /// and `m`, alternation and greedy or lazy quantifiers. Backreferences, lookaround, atomic
 /// groups and possessive quantifiers are refused, because no linear-time matcher has them.
 struct RegexParser {

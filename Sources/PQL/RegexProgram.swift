@@ -1,7 +1,8 @@
 import LabCore
 
-/// A regular expression compiled to instructions and run by a Pike virtual machine: every
-/// thread advances in lock step over the text, so a match takes time proportional to the
+/// A regular expression compiled to instructions and run by a Pike virtual machine.
+///
+/// Every thread advances in lock step over the text, so a match takes time proportional to the
 /// text's length times the program's size, whatever the pattern (`(a+)+$` included). Threads
 /// keep the priority a backtracking matcher would give them, so the first match and its
 /// groups are the ones Java would report.

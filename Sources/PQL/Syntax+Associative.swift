@@ -1,6 +1,7 @@
 extension Syntax {
-  /// `terms` joined by the associative operator `op` (`and`, `or`) as a balanced tree, so a
-  /// flat chain of n terms nests about log2(n) levels deep instead of n; the terms keep their
+  /// `terms` joined by the associative operator `op` (`and`, `or`) as a balanced tree.
+  ///
+  /// A flat chain of n terms nests about log2(n) levels deep instead of n; the terms keep their
   /// order. `operators[i]` is where the operator before `terms[i + 1]` stands.
   static func associative(
     _ op: BinaryOperator, _ terms: [Syntax], operators: [SourceLocation]
