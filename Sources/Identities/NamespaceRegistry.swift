@@ -70,8 +70,12 @@ public struct NamespaceRegistry: Sendable, Hashable {
   {
     let trimmed = String(
       code.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    guard !trimmed.isEmpty, !trimmed.contains(" ") else {
+    guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy(Self.isCodeCharacter) else {
       throw .invalidNamespaceCode(code)
+    }
+    guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else {
+      throw .invalidNamespaceName(name)
     }
     if namespace(for: trimmed) != nil
       || namespaces.contains(where: { $0.name.lowercased() == name.lowercased() })
@@ -84,5 +88,11 @@ public struct NamespaceRegistry: Sendable, Hashable {
       description: description)
     insert(created)
     return created
+  }
+
+  /// Whether `scalar` may appear in a namespace code: letters, digits, `_`, `-` and `.`.
+  static func isCodeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      || "_-.".unicodeScalars.contains(scalar)
   }
 }

@@ -219,7 +219,7 @@ extension JSONParser.Reader {
         let escape = bytes[position + 1]
         if escape == UInt8(ascii: "u") {
           position += 2
-          _ = try parseHex4()
+          _ = try parseUnicodeEscape()
           continue
         }
         guard
@@ -232,6 +232,10 @@ extension JSONParser.Reader {
         continue
       }
       if byte < 0x20 { throw fail("control character in a string") }
+      if byte >= 0x80 {
+        position += try utf8SequenceLength()
+        continue
+      }
       position += 1
     }
     throw fail("unterminated string")
