@@ -139,7 +139,7 @@ struct PQLJSONDecoder {
     case "String", "XDMObject", "QueryString":
       return .string(value.stringValue ?? "", at)
     case "Integer":
-      guard let number = value.intValue else {
+      guard let number = PQLJSONInteger.decode(value) else {
         throw fail("'Integer' literal is not a whole number")
       }
       return .integer(number, at)
@@ -252,7 +252,7 @@ struct PQLJSONDecoder {
     switch node["form"]?.stringValue {
     case "relative":
       guard let op = ComparisonOperator(rawValue: node["comparison"]?.stringValue ?? ""),
-        let amount = node["amount"]?.intValue,
+        let amount = PQLJSONInteger.decode(node["amount"]),
         let unit = TimeUnit(rawValue: node["unit"]?.stringValue ?? "")
       else { throw fail("'timeSpec' node has an invalid relative window") }
       let direction = TimeDirection(rawValue: node["direction"]?.stringValue ?? "") ?? .before
