@@ -215,6 +215,44 @@ import Testing
     try await running.value
   }
 
+  // MARK: - Cases 6 and 15: what the API accepts
+
+  @Test func namespaceCodesWithControlCharactersAre400NeverA500() async throws {
+    try await withHarness { server in
+      for code in [#"Tab\tCode"#, #"Nul\u0000Code"#, #"Nul\u0000Code"#] {
+        let body = #"{"name": "Bad \#(code.count)", "code": "\#(code)", "idType": "CROSS_DEVICE"}"#
+        let response = try await server.send(
+          "POST", "/data/core/idnamespace/identities", body: body)
+        #expect(response.status == 400, "\(code)")
+        #expect(try server.json(response)["title"]?.stringValue == "BadRequestError")
+      }
+      try await server.expectStillServing()
+    }
+  }
+
+  @Test func aSegmentDefinitionErrorNamesTheFieldAndDeleteAnswersAStatusBody() async throws {
+    try await withHarness { server in
+      let badTime =
+        #"{"name": "w", "creationTime": "yesterday", "expression": {"type": "PQL", "format": "pql/text", "value": "true"}}"#
+      let refused = try await server.send(
+        "POST", "/data/core/ups/segment/definitions", body: badTime)
+      try expectProblem400(refused, mentioning: "'creationTime'")
+      #expect(try server.json(refused)["detail"]?.stringValue?.contains("expression") == false)
+
+      let extra =
+        #"{"name": "w", "bogus": {"x": 1}, "expression": {"type": "PQL", "format": "pql/text", "value": "true", "extra": 2}}"#
+      let created = try await server.send("POST", "/data/core/ups/segment/definitions", body: extra)
+      #expect(created.status == 200)
+      let definition = try server.json(created)
+      #expect(definition["bogus"] == nil)
+      #expect(definition[path: ["expression", "extra"]] == nil)
+      let id = try #require(definition["id"]?.stringValue)
+      let deleted = try await server.send("DELETE", "/data/core/ups/segment/definitions/\(id)")
+      #expect(deleted.status == 200)
+      #expect(try server.json(deleted)["status"] == .bool(true))
+    }
+  }
+
   // MARK: - Cases 13 and 14: connections
 
   @Test func aPartialRequestHeadIsClosedByTheServer() async throws {
