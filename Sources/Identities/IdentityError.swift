@@ -6,6 +6,8 @@ public enum IdentityError: Error, Sendable, Hashable, CustomStringConvertible {
   case duplicateNamespace(String)
   /// The code is empty or has spaces.
   case invalidNamespaceCode(String)
+  /// A standard namespace cannot be changed.
+  case standardNamespaceIsReadOnly(String)
   /// The name holds a control character.
   case invalidNamespaceName(String)
   /// A rule names a namespace that does not exist.
@@ -26,6 +28,8 @@ public enum IdentityError: Error, Sendable, Hashable, CustomStringConvertible {
       return
         "\(JSONValue.string(code).serialized()) is not a usable namespace code; use letters, digits, '_', "
         + "'-' and '.', without spaces or control characters"
+    case .standardNamespaceIsReadOnly(let code):
+      return "'\(code)' is a standard namespace; only custom namespaces can be changed"
     case .invalidNamespaceName(let name):
       return
         "the namespace name \(JSONValue.string(name).serialized()) holds a control character (a tab, line "

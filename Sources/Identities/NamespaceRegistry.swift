@@ -90,6 +90,35 @@ public struct NamespaceRegistry: Sendable, Hashable {
     return created
   }
 
+  /// Changes the name and description of the custom namespace `code`; returns it updated.
+  ///
+  /// - Throws: ``IdentityError/unknownNamespace(_:known:)``,
+  ///   ``IdentityError/standardNamespaceIsReadOnly(_:)``,
+  ///   ``IdentityError/invalidNamespaceName(_:)`` or ``IdentityError/duplicateNamespace(_:)``
+  ///   when another namespace has the name.
+  @discardableResult
+  public mutating func update(code: String, name: String, description: String)
+    throws(IdentityError) -> IdentityNamespace
+  {
+    guard let index = byCode[code.lowercased()] else {
+      throw .unknownNamespace(code, known: codes)
+    }
+    guard namespaces[index].isCustom else {
+      throw .standardNamespaceIsReadOnly(namespaces[index].code)
+    }
+    guard !name.isEmpty,
+      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { throw .invalidNamespaceName(name) }
+    if namespaces.indices.contains(where: {
+      $0 != index && namespaces[$0].name.lowercased() == name.lowercased()
+    }) {
+      throw .duplicateNamespace(name)
+    }
+    namespaces[index].name = name
+    namespaces[index].description = description
+    return namespaces[index]
+  }
+
   /// Whether `scalar` may appear in a namespace code: letters, digits, `_`, `-` and `.`.
   static func isCodeCharacter(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.isAlphabetic || scalar.properties.numericType != nil

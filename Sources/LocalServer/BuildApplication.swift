@@ -46,11 +46,23 @@ public func buildApplication(
       body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
   }
 
+  router.get("/openapi.json") { _, _ in
+    JSONResponder.response(
+      status: .ok, body: OpenAPIDocument.json(baseURL: "http://\(host):\(configuration.port)"))
+  }
+
   let limits = (body: configuration.maxBodyBytes, time: configuration.requestTimeout)
   for route in RouteCatalog.routes {
     router.on(RouterPath(route.template), method: route.method) { request, context in
       try await respond(
         to: request, context: context, route: route, backend: backend, limits: limits)
+    }
+  }
+
+  // The documented operations not offered here: a 501 naming each, never a bare 404.
+  for documented in DocumentedOperation.unserved {
+    router.on(RouterPath(documented.template), method: documented.method) {
+      _, _ -> Response in throw documented.notOffered
     }
   }
 

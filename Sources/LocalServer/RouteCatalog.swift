@@ -11,7 +11,27 @@ enum RouteCatalog {
   static let eventSchema = "_xdm.context.experienceevent"
 
   /// Every supported route.
-  static let routes: [PlatformRoute] = profileRoutes + identityRoutes + segmentRoutes + exportRoutes
+  static let routes: [PlatformRoute] =
+    profileRoutes + identityRoutes + segmentRoutes + audienceRoutes + exportRoutes
+
+  /// `/audiences`: the same segment definitions, in the Audiences API's shape.
+  static let audienceRoutes: [PlatformRoute] = [
+    PlatformRoute(method: .get, template: "/data/core/ups/audiences", success: .ok) { input in
+      .listAudiences(query: input.query.dictionary)
+    },
+    PlatformRoute(method: .post, template: "/data/core/ups/audiences", success: .created) {
+      input throws(APIError) in .createAudience(body: try input.requireBody())
+    },
+    PlatformRoute(method: .get, template: "/data/core/ups/audiences/{id}", success: .ok) { input in
+      .getAudience(id: input.id)
+    },
+    PlatformRoute(method: .put, template: "/data/core/ups/audiences/{id}", success: .ok) {
+      input throws(APIError) in .replaceAudience(id: input.id, body: try input.requireBody())
+    },
+    PlatformRoute(method: .delete, template: "/data/core/ups/audiences/{id}", success: .noContent) {
+      input in .deleteAudience(id: input.id)
+    },
+  ]
 
   static let profileRoutes: [PlatformRoute] = [
     PlatformRoute(method: .get, template: "/data/core/ups/access/entities", success: .ok) {

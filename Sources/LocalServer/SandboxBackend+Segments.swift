@@ -43,7 +43,7 @@ extension SandboxBackend {
         "children": try encode(page), "_links": ["next": [:]],
       ]
     default:
-      return nil
+      return try answerAudiences(operation, service: service)
     }
   }
 

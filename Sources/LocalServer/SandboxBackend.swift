@@ -163,6 +163,25 @@ public struct SandboxBackend: PlatformBackend {
           for: service.createNamespace(
             code: code, name: name, type: type,
             description: body["description"]?.stringValue ?? "")))
+    case .deleteEntities(let query):
+      guard query["schema.name"] == RouteCatalog.profileSchema else {
+        throw .invalidRequest(
+          "DELETE /access/entities deletes profiles only: send "
+            + "'schema.name=\(RouteCatalog.profileSchema)'.")
+      }
+      let (namespace, id) = try identity(
+        query, id: "entityId", namespace: "entityIdNS", service: service)
+      try service.deleteProfile(namespace: namespace, id: id, mergePolicy: query["mergePolicyId"])
+      return .null
+    case .updateNamespace(let id, let body):
+      guard let name = body["name"]?.stringValue else {
+        throw .invalidRequest("A namespace update needs 'name' (and may give 'description').")
+      }
+      return try encode(
+        document(
+          for: service.updateNamespace(
+            id, name: name, description: body["description"]?.stringValue,
+            code: body["code"]?.stringValue, type: body["idType"]?.stringValue)))
     case .bulkGetMergePolicies(let body):
       let ids = (body["ids"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
       var results: [String: JSONValue] = [:]
@@ -196,14 +215,16 @@ public struct SandboxBackend: PlatformBackend {
   /// Whether this build's sandbox has the engine part `operation` needs.
   static func serves(_ operation: PlatformOperation) -> Bool {
     switch operation {
-    case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
+    case .listNamespaces, .getNamespace, .createNamespace, .updateNamespace, .deleteEntities,
+      .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
       .listMergePolicies, .getMergePolicy, .createMergePolicy, .replaceMergePolicy,
       .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
-      .listSegmentJobs, .createPreview, .getPreview, .deletePreview, .getEstimate,
+      .listSegmentJobs, .listAudiences, .createAudience, .getAudience, .replaceAudience,
+      .deleteAudience, .createPreview, .getPreview, .deletePreview, .getEstimate,
       .createDataSet, .createExportJob, .getExportJob, .cancelExportJob, .listExportJobs:
       return true
     default: return false
