@@ -24,6 +24,13 @@ func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target
     name: name, dependencies: dependencies, exclude: ["README.md"], swiftSettings: strictSettings)
 }
 
+/// A libFuzzer target in `Fuzz/<name>/` (its corpus is in `Fuzz/corpus/<name>/`).
+func fuzzer(_ name: String) -> Target {
+  .executableTarget(
+    name: name, dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Fuzz/\(name)",
+    swiftSettings: strictSettings)
+}
+
 /// A test target for `name`, depending on it and on anything else it lists.
 func tests(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [])
   -> Target
@@ -103,6 +110,16 @@ let package = Package(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
 
+    // MARK: - Fuzzing (built with libFuzzer by `Scripts/fuzz`; plain builds replay a corpus)
+    .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    library(
+      "FuzzTargets", ["LabCore", "Identities", "PQL", "Persistence", "PlatformAPI", "Sandbox"]),
+    fuzzer("FuzzPQLParser"),
+    fuzzer("FuzzPQLJSON"),
+    fuzzer("FuzzJSONReader"),
+    fuzzer("FuzzIngestLine"),
+    fuzzer("FuzzRequestFile"),
+
     // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
     .executableTarget(
       name: "IdentityBenchmark",
@@ -140,6 +157,7 @@ let package = Package(
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
+    tests("FuzzTargets"),
     tests(
       "Sandbox",
       ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),

@@ -142,9 +142,20 @@ extension JSONParser.Reader {
         }
         if same { return child }
       }
-      for index in start..<end where bytes[index] < 0x20 {
-        throw JSONParseError(offset: index, reason: "control character in a string")
+      var index = start
+      while index < end {
+        let byte = bytes[index]
+        if byte < 0x20 {
+          throw JSONParseError(offset: index, reason: "control character in a string")
+        }
+        if byte >= 0x80 {
+          position = index
+          index += try utf8SequenceLength()
+        } else {
+          index += 1
+        }
       }
+      position = end + 1
       return nil
     }
     let key = Array(try parseString().utf8)

@@ -1,14 +1,15 @@
 import LabCore
 
-/// Whole numbers in `pql/json`: a JSON number while a double holds it exactly (up to 2^53),
-/// otherwise the digits as a string, so `pql convert --to json` never writes a value that
+/// Whole numbers in `pql/json`: a JSON number while it is below 9e15 (a double holds it
+/// exactly, and ``LabCore/JSONValue/intValue`` reads it back), otherwise the digits as a string, so `pql convert --to json` never writes a value that
 /// converts back to another one.
 enum PQLJSONInteger {
-  /// The largest magnitude a JSON number (a double) holds exactly.
-  static let exactLimit = 1 << 53
+  /// Magnitudes from this one on are written as strings (``LabCore/JSONValue/intValue``'s
+  /// bound, a little under 2^53).
+  static let exactLimit: UInt = 9_000_000_000_000_000
 
   /// Whether `value` is written as a JSON number.
-  static func isExact(_ value: Int) -> Bool { value.magnitude <= exactLimit.magnitude }
+  static func isExact(_ value: Int) -> Bool { value.magnitude < exactLimit }
 
   /// `value` as `pql/json` writes it.
   static func encode(_ value: Int) -> JSONValue {
