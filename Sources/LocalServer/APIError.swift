@@ -78,6 +78,15 @@ struct APIError: Error, HTTPResponseError, Sendable {
     return problem(.notFound, title: "NotFoundError", detail: detail)
   }
 
+  /// The path exists but not with this method: `405` with the `Allow` header.
+  static func methodNotAllowed(method: String, path: String, allowed: [String]) -> APIError {
+    var error = problem(
+      .methodNotAllowed, title: "MethodNotAllowedError",
+      detail: "'\(path)' does not take \(method); it takes \(allowed.joined(separator: ", ")).")
+    error.headers[.allow] = allowed.joined(separator: ", ")
+    return error
+  }
+
   /// The body was larger than the limit.
   static func bodyTooLarge(limit: Int) -> APIError {
     problem(
@@ -209,6 +218,10 @@ struct APIError: Error, HTTPResponseError, Sendable {
     case let parserError as HTTPParserError:
       return malformedHTTP(parserError)
     case let httpError as HTTPError where httpError.status == .notFound:
+      let allowed = RouteCatalog.methods(forPath: path)
+      if !allowed.isEmpty, !allowed.contains(method) {
+        return methodNotAllowed(method: method, path: path, allowed: allowed)
+      }
       return routeNotFound(
         method: method, path: path, nearest: RouteCatalog.nearest(to: path))
     case let httpError as any HTTPResponseError where httpError.status == .contentTooLarge:

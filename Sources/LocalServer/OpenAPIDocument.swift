@@ -100,6 +100,7 @@ enum OpenAPIDocument {
     [
       "operationId": .string(documented.operationID),
       "description": .string("Not offered by the local sandbox: answers 501."),
+      "tags": ["not offered"],
       "responses": ["501": errors, "default": errors],
     ]
   }
@@ -141,7 +142,11 @@ enum OpenAPIDocument {
   private static func query(
     _ name: String, _ schema: JSONValue = ["type": "string"], required: Bool = false
   ) -> JSONValue {
-    ["name": .string(name), "in": "query", "required": .bool(required), "schema": schema]
+    // An empty value counts as absent (Postman sends `name=` for a variable left blank).
+    [
+      "name": .string(name), "in": "query", "required": .bool(required), "schema": schema,
+      "allowEmptyValue": .bool(!required),
+    ]
   }
 
   /// A paging offset parameter.

@@ -217,6 +217,41 @@ enum RouteCatalog {
     }
   }
 
+  /// The methods any route (served, documented as not offered, or the server's own pages)
+  /// takes at `path`, matching `{…}` against any one segment; empty for an unknown path.
+  static func methods(forPath path: String) -> [String] {
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    var templates: [(String, String)] =
+      routes.map { ($0.method.rawValue, $0.template) }
+      + DocumentedOperation.unserved.map { ($0.method.rawValue, $0.template) }
+    templates += [("POST", "/ims/token/v3"), ("GET", "/openapi.json"), ("GET", "/")]
+    // The router prefers a literal segment to a parameter, so only the most literal matches
+    // count: `/mergePolicies/bulk-get` is not `/mergePolicies/{id}`.
+    var methods: Set<String> = []
+    var fewestParameters = Int.max
+    for (method, template) in templates {
+      let parts = template.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count == segments.count else { continue }
+      var parameters = 0
+      var matches = true
+      for (part, segment) in zip(parts, segments) where part != segment {
+        if part.hasPrefix("{"), !segment.isEmpty {
+          parameters += 1
+        } else {
+          matches = false
+          break
+        }
+      }
+      guard matches, parameters <= fewestParameters else { continue }
+      if parameters < fewestParameters {
+        fewestParameters = parameters
+        methods = []
+      }
+      methods.insert(method)
+    }
+    return methods.sorted()
+  }
+
   /// The supported path nearest to `path`, matching `{id}` against any one segment.
   static func nearest(to path: String) -> String? {
     let segments = path.split(separator: "/").map(String.init)
