@@ -27,7 +27,7 @@ func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target
 /// A libFuzzer target in `Fuzz/<name>/` (its corpus is in `Fuzz/corpus/<name>/`).
 func fuzzer(_ name: String) -> Target {
   .executableTarget(
-    name: name, dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Fuzz/\(name)",
+    name: name, dependencies: ["FuzzTargets"], path: "Fuzz/\(name)",
     swiftSettings: strictSettings)
 }
 
@@ -113,7 +113,8 @@ let package = Package(
     // MARK: - Fuzzing (built with libFuzzer by `Scripts/fuzz`; plain builds replay a corpus)
     .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
     library(
-      "FuzzTargets", ["LabCore", "Identities", "PQL", "Persistence", "PlatformAPI", "Sandbox"]),
+      "FuzzTargets",
+      ["LabCore", "Identities", "PQL", "Persistence", "PlatformAPI", "Sandbox", "CLibFuzzer"]),
     fuzzer("FuzzPQLParser"),
     fuzzer("FuzzPQLJSON"),
     fuzzer("FuzzJSONReader"),

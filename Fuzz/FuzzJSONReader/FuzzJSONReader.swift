@@ -1,37 +1,10 @@
 import FuzzTargets
 
-#if FUZZING
-  import CLibFuzzer
-  import Foundation
-
-  /// libFuzzer's callback: one input.
-  @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    JSONReaderFuzzTarget.run(UnsafeBufferPointer(start: data, count: size))
-    return 0
+/// Fuzzes `JSONReaderFuzzTarget` (see Fuzz/README.md).
+@main
+enum FuzzJSONReader {
+  /// Runs libFuzzer, or replays the files given.
+  static func main() {
+    FuzzDriver.main(JSONReaderFuzzTarget.run)
   }
-
-  /// The entry point under libFuzzer: hands `JSONReaderFuzzTarget` to libFuzzer's driver, which takes
-  /// the usual libFuzzer arguments (corpus folders, -max_total_time, ...).
-  @main
-  struct FuzzJSONReaderDriver {
-    /// Runs libFuzzer.
-    static func main() {
-      var argc = CommandLine.argc
-      var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-      let status = LLVMFuzzerRunDriver(&argc, &argv) { fuzzOneInput($0, $1) }
-      exit(status)
-    }
-  }
-#else
-  /// Without libFuzzer: replays the files or folders given as arguments.
-  @main
-  struct FuzzJSONReaderReplay {
-    /// Runs every input and says how many ran.
-    static func main() {
-      let count = FuzzReplay.run(
-        Array(CommandLine.arguments.dropFirst()), through: JSONReaderFuzzTarget.run)
-      print("\(count) inputs ran without a finding.")
-    }
-  }
-#endif
+}
