@@ -12,11 +12,12 @@ let argumentParser = Target.Dependency.product(
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioHTTPTypes = Target.Dependency.product(name: "NIOHTTPTypes", package: "swift-nio-extras")
 let serviceLifecycle = Target.Dependency.product(
   name: "ServiceLifecycle", package: "swift-service-lifecycle")
-let nioHTTPTypes = Target.Dependency.product(name: "NIOHTTPTypes", package: "swift-nio-extras")
 
 /// A library target of ours: its folder's README.md is documentation, not a resource.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
@@ -52,6 +53,7 @@ let package = Package(
     // `traits: []` keeps Hummingbird's trait flags out of the build plan (TOOLCHAIN P10).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Already in the graph through Hummingbird; named for the connection timeouts, the HTTP
     // parser's errors and the graceful shutdown of requests in flight (LocalServer).
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -85,20 +87,19 @@ let package = Package(
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
       ]),
 
-    library(
-      "CourseChecks",
-      [
-        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
-        "PlatformAPI", "Sandbox",
-      ]),
-
     // MARK: - Front ends
     library(
       "LocalServer",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
-        "Sandbox", hummingbird, logging, nioCore, nioHTTP1, nioHTTPTypes,
+        "Sandbox", hummingbird, logging, mustache, nioCore, nioHTTP1, nioHTTPTypes,
         serviceLifecycle,
+      ]),
+    library(
+      "CourseChecks",
+      [
+        "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Curriculum", "Persistence",
+        "PlatformAPI", "Sandbox", "LocalServer", logging,
       ]),
     library(
       "LabCLI",
@@ -147,7 +148,12 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     tests("PlatformAPI"),
-    tests("CourseChecks", ["Curriculum", "Sandbox", "LabCore", "Persistence", "Identities"]),
+    tests(
+      "CourseChecks",
+      [
+        "Curriculum", "Sandbox", "LabCore", "Persistence", "Identities", "PlatformAPI",
+        "Segmentation",
+      ]),
     tests(
       "LocalServer",
       [

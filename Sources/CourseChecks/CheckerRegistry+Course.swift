@@ -10,6 +10,10 @@ extension CheckerRegistry {
     registry.register(ProfileFactsChecker.self)
     registry.register(PQLAudienceChecker.self)
     registry.register(SegmentJobChecker.self)
+    registry.register(ProfileRequestChecker.self)
+    registry.register(EventsRequestChecker.self)
+    registry.register(SegmentDefinitionChecker.self)
+    registry.register(SegmentExportChecker.self)
     return registry
   }
 }

@@ -112,7 +112,7 @@ public struct IdentitiesChecker: Checker {
       findings.append(
         Finding(
           message: "Your list misses \(missing.count) identit\(missing.count == 1 ? "y" : "ies") "
-            + "of the profile, for example a \(first.namespace).",
+            + "of the profile, for example \(Self.article(first.namespace)) \(first.namespace).",
           expected: "\(graph.count) identities", found: "\(answered.count) listed",
           location: "\(location) › identities",
           fix: "'aep-lab graph show --ns \(first.namespace) --id \(first.id)' draws them all."))
@@ -147,5 +147,14 @@ public struct IdentitiesChecker: Checker {
       }
     }
     return findings
+  }
+
+  /// "an" or "a" before a namespace code: acronyms are read letter by letter (an ECID, a
+  /// CRMID), words as words (an Email, a Phone).
+  static func article(_ code: String) -> String {
+    guard let first = code.uppercased().first else { return "a" }
+    let isAcronym = code == code.uppercased()
+    let vowelSound = isAcronym ? "AEFHILMNORSX".contains(first) : "AEIOU".contains(first)
+    return vowelSound ? "an" : "a"
   }
 }

@@ -75,39 +75,11 @@ public struct PQLAudienceChecker: Checker {
             fix: "Fix the expression at the caret below; 'aep-lab pql eval' tries one quickly.")
         ], notes: [error.rendered(name: parameters.file)])
     }
-    var notes: [String] = []
-    for (seed, name) in [
-      (LumaDemoData.defaultSeed, "the demo data"),
-      (LumaDemoData.variantSeed, "an unseen variant of the demo data"),
-    ] {
-      let comparison: AudienceComparison
-      do {
-        let sandbox = try DemoSandbox.make(seed: seed)
-        comparison = AudienceComparison(
-          dataName: name,
-          answer: try sandbox.audience(expression: SegmentExpressionSource(value: text)),
-          reference: try sandbox.audience(
-            expression: SegmentExpressionSource(value: parameters.reference)))
-      } catch {
-        return CheckReport(
-          exerciseID: id,
-          findings: [
-            Finding(
-              message: "Your expression could not be evaluated: \(error.localizedDescription)",
-              location: location)
-          ])
-      }
-      if let finding = comparison.finding(
-        location: location,
-        hint: seed == LumaDemoData.defaultSeed
-          ? "Compare with 'aep-lab segment estimate --pql ...', then 'aep-lab hint \(id)'."
-          : "An answer that fits only the visible profiles (a list of ids, say) fails here: "
-            + "describe who qualifies, not who they are.")
-      {
-        return CheckReport(exerciseID: id, findings: [finding], notes: notes)
-      }
-      notes.append("On \(name): \(comparison.reference.count) profiles, the same as the reference.")
-    }
+    let (finding, audienceNotes) = AudienceJudge.judge(
+      answer: text, reference: parameters.reference, exercise: id, location: location,
+      context: context)
+    if let finding { return CheckReport(exerciseID: id, findings: [finding], notes: audienceNotes) }
+    var notes = audienceNotes
     if parameters.streaming == true {
       notes.append(StreamingNote.text(for: text))
     }

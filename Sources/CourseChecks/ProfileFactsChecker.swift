@@ -91,7 +91,7 @@ public struct ProfileFactsChecker: Checker {
       if let learner {
         sandbox = try learner.open(parameters.setup ?? [])
       } else {
-        sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed)
+        sandbox = try DemoSandbox.make(seed: LumaDemoData.defaultSeed, in: context)
       }
       var right = 0
       for fact in parameters.facts {
@@ -115,7 +115,10 @@ public struct ProfileFactsChecker: Checker {
       }
       return CheckReport(
         exerciseID: exercise, findings: findings,
-        notes: ["\(right) of \(parameters.facts.count) answers right."])
+        notes: [
+          (parameters.idFromAnswer.map { "Found the profile by your '\($0)'; " } ?? "")
+            + "\(right) of \(parameters.facts.count) answers about it right."
+        ])
     } catch .profileNotFound {
       return CheckReport(
         exerciseID: exercise,

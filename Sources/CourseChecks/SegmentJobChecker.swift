@@ -61,7 +61,14 @@ public struct SegmentJobChecker: Checker {
     do {
       let sandbox = try learner.open(parameters.setup)
       let findings = try judge(name: name, answer: answer, in: sandbox, location: location)
-      return CheckReport(exerciseID: exercise, findings: findings)
+      let count = answer["memberCount"]?.serialized() ?? ""
+      return CheckReport(
+        exerciseID: exercise, findings: findings,
+        notes: findings.isEmpty
+          ? [
+            "A job ran '\(name)' to SUCCEEDED and found \(count) members; each of their "
+              + "profiles carries the segment in segmentMembership."
+          ] : [])
     } catch {
       return CheckReport(
         exerciseID: exercise,

@@ -19,9 +19,13 @@ enum ProfileCard {
     ("Country", ["homeAddress", "country"]),
   ]
 
-  /// The card as text; `segmentNames` maps segment ids to the names shown.
+  /// The card as text.
+  ///
+  /// `segmentNames` maps segment ids to the names shown. With `markingRequested`, the identity
+  /// the profile was looked up by is marked "asked for".
   static func render(
-    _ lookup: ProfileLookup, segmentNames: [String: String] = [:], console: Console
+    _ lookup: ProfileLookup, segmentNames: [String: String] = [:], markingRequested: Bool = true,
+    console: Console
   ) -> String {
     let entity = lookup.profile.entity
     var lines: [String] = []
@@ -45,7 +49,9 @@ enum ProfileCard {
         if identity == lookup.profile.primaryIdentity {
           text += console.styled("  (primary)", .dim)
         }
-        if identity == lookup.requested { text += console.styled("  <- asked for", .cyan) }
+        if markingRequested, identity == lookup.requested {
+          text += console.styled("  <- asked for", .cyan)
+        }
         lines.append(text)
       }
     }
@@ -67,9 +73,10 @@ enum ProfileCard {
     let total = leaves(entity).filter { !$0.0.hasPrefix("identityMap") }.count
     lines.append(console.styled("  \(total) attributes in all; '--format json' shows them.", .dim))
     lines.append("")
+    let policyOption = policy.isDefault ? "" : " --merge-policy '\(policy.name)'"
     var events =
       console.styled("Events", .bold) + "  \(lookup.eventCount) (see 'aep-lab profile events --ns "
-      + "\(lookup.requested.namespace) --id \(lookup.requested.id)')"
+      + "\(lookup.requested.namespace) --id \(lookup.requested.id)\(policyOption)')"
     if lookup.eventCount == 0, case .dataSetPrecedence = policy.attributeMerge {
       events += "; this merge policy reads only the datasets in its order, events included"
     }

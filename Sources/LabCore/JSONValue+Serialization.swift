@@ -63,6 +63,13 @@ extension JSONValue {
   /// Appends `text` as a quoted JSON string with the required escapes.
   static func writeQuoted(_ text: String, to output: inout String) {
     output += "\""
+    // Most strings need no escape: append them whole, which is many times faster than
+    // appending scalar by scalar.
+    if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""

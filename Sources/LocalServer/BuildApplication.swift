@@ -26,6 +26,7 @@ public func buildApplication(
   let router = Router()
   router.add(middleware: RequestLogMiddleware(logger: configuration.logger))
   router.add(middleware: ErrorMiddleware())
+  router.add(middleware: PageGuard(boundHost: configuration.host))
   router.add(
     middleware: GatewayMiddleware(
       issuer: issuer, orgID: configuration.orgID, sandboxName: sandboxName,
@@ -49,6 +50,10 @@ public func buildApplication(
   router.get("/openapi.json") { _, _ in
     JSONResponder.response(
       status: .ok, body: OpenAPIDocument.json(baseURL: "http://\(host):\(configuration.port)"))
+  }
+
+  if let sandbox = (backend as? SandboxBackend)?.service {
+    Pages.add(to: router, sandbox: sandbox)
   }
 
   let limits = (body: configuration.maxBodyBytes, time: configuration.requestTimeout)

@@ -29,6 +29,10 @@ enum RootPage {
       sandbox <b>\(escape(sandboxName))</b>. Every <code>/data/</code> call needs
       <code>Authorization: Bearer</code>, <code>x-api-key</code>, <code>x-gw-ims-org-id</code> and
       <code>x-sandbox-name: \(escape(sandboxName))</code>.</p>
+      <h2>Pages</h2>
+      <ul>
+      \(Pages.entries.map { "<li><a href=\"\($0.0)\">\(escape($0.1))</a></li>" }.joined(separator: "\n"))
+      </ul>
       <h2>Try it</h2>
       <pre>\(escape(example))</pre>
       <h2>Endpoints</h2>

@@ -1,3 +1,5 @@
+import LabCore
+
 /// Proleptic Gregorian calendar arithmetic in UTC, and a fast ISO-8601 reader.
 ///
 /// Written by hand, without Foundation's calendars, so evaluating a time window over millions of
@@ -11,27 +13,14 @@ enum CivilCalendar {
     case dateTime(PQLDateTime)
   }
 
-  /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+  /// Days since 1970-01-01 for a civil date.
   static func days(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CivilDays.days(year: year, month: month, day: day)
   }
 
   /// The civil date for a day number.
   static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    CivilDays.civil(days: days)
   }
 
   static func isLeap(_ year: Int) -> Bool {

@@ -17,7 +17,7 @@ public final class LabDatabase: Sendable {
   public let path: String
   let writer: any DatabaseWriter
 
-  private init(path: String, writer: any DatabaseWriter) {
+  init(path: String, writer: any DatabaseWriter) {
     self.path = path
     self.writer = writer
   }
@@ -83,7 +83,7 @@ public final class LabDatabase: Sendable {
     }
   }
 
-  private func migrate() throws {
+  func migrate() throws {
     let migrator = Self.makeMigrator()
     let known = Set(migrator.migrations)
     let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }

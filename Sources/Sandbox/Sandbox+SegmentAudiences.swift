@@ -177,9 +177,11 @@ extension Sandbox {
     }
     let keys = Set(memberships.filter { $0.value.status.isMember }.keys)
     guard !keys.isEmpty else {
-      throw .invalidRequest(
-        "The segment '\(segment.name)' has no members to export yet. Run 'aep-lab segment run \(segment.id)' first"
-      )
+      // Not a usage mistake but the segment's state: a job has not run it, or none qualified.
+      throw .segmentation(
+        .invalidRequest(
+          "The segment '\(segment.name)' has no members to export yet. Run 'aep-lab segment run \(segment.id)' first"
+        ))
     }
     let profiles = try segmentProfiles(
       policy: policy, graphIDs: policy.identityGraph == .pdg ? keys.sorted() : nil

@@ -60,7 +60,7 @@ public struct SegmentEligibility: Sendable, Hashable {
       if isLegacySingleEvent {
         return
           "\(name): yes, under the module's older rule (profile attributes plus one event without "
-          + "a time window); the current Platform rule makes it batch only: \(classified.reason ?? "")"
+          + "a time window); the current Platform rule makes it batch only. \(classified.reason ?? "")"
       }
       return "\(name): no. \(classified.reason ?? "")"
     }

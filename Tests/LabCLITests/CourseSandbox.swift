@@ -26,15 +26,30 @@ struct CourseSandbox {
   /// The folder holding both, removed by ``remove()``.
   let base: URL
 
-  /// Copies `fixture` into a fresh temporary folder.
-  init(fixture: String = "MiniCourse") throws {
+  /// Copies `fixture` into a fresh temporary folder (`nil`: an empty folder is prepared).
+  init(fixture: String? = "MiniCourse") throws {
     base = FileManager.default.temporaryDirectory
       .appendingPathComponent("aep-lab-cli-\(UUID().uuidString)")
     root = base.appendingPathComponent("course")
     home = base.appendingPathComponent("state")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      at: Self.fixtures.appendingPathComponent(fixture), to: root)
+    if let fixture {
+      try FileManager.default.copyItem(
+        at: Self.fixtures.appendingPathComponent(fixture), to: root)
+    }
+  }
+
+  /// Copies the repository's own course (`Modules`, `Exercises`, `datasets`) into a fresh
+  /// temporary folder: what a learner's clone holds.
+  static func repositoryCourse() throws -> CourseSandbox {
+    let course = try CourseSandbox(fixture: nil)
+    try FileManager.default.createDirectory(at: course.root, withIntermediateDirectories: true)
+    for folder in ["Modules", "Exercises", "datasets"] {
+      try FileManager.default.copyItem(
+        at: repositoryRoot.appendingPathComponent(folder),
+        to: course.root.appendingPathComponent(folder))
+    }
+    return course
   }
 
   /// The environment commands see: this course, this state folder, no real credentials.

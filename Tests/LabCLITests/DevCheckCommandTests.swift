@@ -7,7 +7,7 @@ import Testing
     defer { course.remove() }
     let result = await course.run(["dev", "check"])
     #expect(result.code == 0)
-    #expect(result.output.contains("Checked 1 module(s) and 2 exercise(s): no problems."))
+    #expect(result.output.contains("Checked 1 module and 2 exercises: no problems."))
   }
 
   @Test func realContentHasNoProblems() async throws {

@@ -11,7 +11,7 @@ import Testing
     for name in ["aep-lab", "Swift", "libcurl", "content root", "state folder", "state file"] {
       #expect(result.output.contains(name))
     }
-    #expect(result.output.contains("(1 module(s), 2 exercise(s))"))
+    #expect(result.output.contains("(1 module, 2 exercises)"))
     #expect(result.output.contains("not configured"))
   }
 

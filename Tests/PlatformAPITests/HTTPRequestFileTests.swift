@@ -67,6 +67,7 @@ import Testing
     ("GET /data/core/ups/access/entities\n", 1, "not an absolute http(s) URL"),
     ("GET https://platform.adobe.io/x\nx-api-key: {{API_KEY\n", 2, "'{{' is not closed"),
     ("POST https://platform.adobe.io/x\n\n{\"a\": \"{{SANDBOX}}\"}\n", 3, "no variable 'SANDBOX'"),
+    ("GET https://platform.adobe.io/x\nAccept: */*\nGET https://platform.adobe.io/y\n", 3, "'###'"),
   ])
   func eachProblemNamesItsLine(text: String, line: Int, fragment: String) {
     #expect {

@@ -69,8 +69,10 @@ extension AEPLab {
         }
       }
       if output.format == .json { return ReplyPrinter.printBody(reply) }
-      SegmentJobSummary.print(job)
-      if !wait {
+      if wait {
+        SegmentJobSummary.print(job)
+      } else {
+        // The job was just created: its status is on the line above, its counts come later.
         console.line(
           "Poll it with: aep-lab api get-segment-job \(job.id)" + platform.repeatedOptions)
       }

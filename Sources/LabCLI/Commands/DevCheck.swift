@@ -46,7 +46,8 @@ extension AEPLab {
       } else {
         for problem in result.problems { console.line(problem.description) }
       }
-      let checked = "\(result.moduleCount) module(s) and \(result.exerciseCount) exercise(s)"
+      let checked =
+        "\(counted(result.moduleCount, "module")) and \(counted(result.exerciseCount, "exercise"))"
       guard result.problems.isEmpty else {
         let count = result.problems.count
         throw LabFailure.domain(

@@ -12,7 +12,7 @@ extension AEPLab {
     static let configuration = CommandConfiguration(
       commandName: "set-default",
       abstract: "Make a merge policy the default (the previous default stops being one).",
-      discussion: "Example: aep-lab merge-policy set-default 'CRM first'")
+      discussion: "Example: aep-lab merge-policy set-default 'Website first'")
 
     @Argument(help: "The policy's id or name.")
     var policy: String

@@ -12,7 +12,7 @@ extension AEPLab {
     static let configuration = CommandConfiguration(
       abstract: "List or create identity namespaces.",
       discussion:
-        "Example: aep-lab namespace create --code memberId --name 'Member ID' --type cross-device",
+        "Example: aep-lab namespace list",
       subcommands: [NamespaceList.self, NamespaceCreate.self])
   }
 }

@@ -83,7 +83,7 @@ extension AEPLab {
       }
       console.write(table.rendered(console: console))
       console.line(
-        "\(lookup.response.page.count) event(s)"
+        counted(lookup.response.page.count, "event")
           + (lookup.response.page.next.isEmpty
             ? "." : "; more after '\(lookup.response.page.next)' (raise --limit)."))
     }

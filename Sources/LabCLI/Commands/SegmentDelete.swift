@@ -12,7 +12,7 @@ extension AEPLab {
       discussion: """
         --format json prints the Platform's answer {"status": true, "message": ...}.
 
-        Example: aep-lab segment delete 'Female customers'
+        Example: aep-lab segment delete 'Male jacket viewers'
         """)
 
     @Argument(help: "The segment's id or name.")

@@ -72,7 +72,9 @@ extension AEPLab {
           String(status?["exited"]?.intValue ?? 0),
         ])
       }
-      if job.status == "SUCCEEDED" { lines.append(table.rendered(console: console)) }
+      if job.status == "SUCCEEDED" {
+        lines.append(String(table.rendered(console: console).dropLast()))
+      }
       for error in job.errors ?? [] {
         lines.append(console.styled("error: ", .red) + (error["msg"]?.stringValue ?? ""))
       }

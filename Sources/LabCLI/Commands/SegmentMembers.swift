@@ -54,9 +54,16 @@ extension AEPLab {
         return
       }
       guard !members.isEmpty else {
-        console.line(
-          "'\(definition.name)' has no members yet. Batch segments get members when a job runs: "
-            + "'aep-lab segment run \(definition.id ?? segment)'.")
+        if definition.evaluationInfo?.continuous?.enabled == true {
+          console.line(
+            "'\(definition.name)' has no members yet. It is evaluated in streaming: a profile "
+              + "joins as soon as a record that qualifies it arrives (try 'aep-lab site ...'), or "
+              + "when a job runs: 'aep-lab segment run \(definition.id ?? segment)'.")
+        } else {
+          console.line(
+            "'\(definition.name)' has no members yet. Batch segments get members when a job "
+              + "runs: 'aep-lab segment run \(definition.id ?? segment)'.")
+        }
         return
       }
       var table = TextTable(headers: ["STATUS", "SINCE", "PRIMARY IDENTITY", "IDENTITIES"])

@@ -39,7 +39,7 @@ extension AEPLab {
         console.line("")
         console.write(
           ProfileCard.render(
-            lookup, segmentNames: names, console: console))
+            lookup, segmentNames: names, markingRequested: false, console: console))
       }
     }
   }

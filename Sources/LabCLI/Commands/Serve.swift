@@ -86,9 +86,15 @@ extension AEPLab {
           fflush(nil)
         }
       } catch {
+        if "\(error)".contains("Address already in use") {
+          throw LabFailure.domain(
+            "The server could not start: port \(port) on \(shown) is taken, most likely by "
+              + "another 'aep-lab serve'. Stop that one (Ctrl-C in its terminal), or start this "
+              + "one on another port with '--port \(port + 1)'.")
+        }
         throw LabFailure.domain(
           "The server could not start on '\(shown):\(port)': \(error). Is another server using "
-            + "that port? Try '--port 8081'.")
+            + "that port? Try '--port \(port + 1)'.")
       }
       console.line("aep-lab serve: stopped.")
     }

@@ -44,7 +44,8 @@ struct DoctorReport {
       let exercises = course.modules.reduce(0) { $0 + $1.exercises.count }
       return DoctorCheck(
         name: "content root", status: .ok,
-        detail: "\(root) (\(course.modules.count) module(s), \(exercises) exercise(s))")
+        detail:
+          "\(root) (\(counted(course.modules.count, "module")), \(counted(exercises, "exercise")))")
     } catch {
       return DoctorCheck(
         name: "content root", status: .problem, detail: "\(root): \(error.errorDescription ?? "")",

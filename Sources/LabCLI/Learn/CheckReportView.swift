@@ -12,8 +12,14 @@ enum CheckReportView {
     var text = ""
     let attempt = "attempt \(record.attempts)"
     if report.isPassed {
-      text += console.styled("✓ \(exercise.id) passed", .green) + " (\(attempt)). "
-      text += report.notes.joined(separator: " ") + "\n"
+      text += console.styled("✓ \(exercise.id) passed", .green) + " (\(attempt)).\n"
+      // Each note on its own lines, wrapped under the verdict: what the check saw.
+      let width = max(console.width - 2, 30)
+      for note in report.notes {
+        for line in InlineText(note, console: console, preStyled: true).wrapped(width: width) {
+          text += "  " + line + "\n"
+        }
+      }
       if record.status == .revealed {
         text += "It stays marked revealed in your progress, since its solution was shown first.\n"
       }

@@ -105,6 +105,10 @@ struct LearnSession {
         throw .invalidRequest(error.message)
       }
     }
+    let cacheFolder = URL(fileURLWithPath: workspace.stateFolder).appendingPathComponent("cache")
+    if let cache = DemoDataCache.forRunningExecutable(in: cacheFolder) {
+      context[DemoDataCacheKey.self] = cache
+    }
     return context
   }
 }

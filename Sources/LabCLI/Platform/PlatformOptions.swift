@@ -8,6 +8,8 @@ import Sandbox
 struct PlatformOptions: ParsableArguments {
   /// The default address of `aep-lab serve`.
   static let localURL = "http://127.0.0.1:8080"
+  /// The variable that moves `--target local` to another address (a server on another port).
+  static let localURLVariable = "AEP_LAB_LOCAL_URL"
 
   /// Where calls go.
   enum Target: String, ExpressibleByArgument, CaseIterable {
@@ -21,7 +23,7 @@ struct PlatformOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "'live' (Adobe, with your configured credentials) or 'local' (aep-lab serve at "
-        + "http://127.0.0.1:8080)."))
+        + "http://127.0.0.1:8080, or at AEP_LAB_LOCAL_URL when set)."))
   var target: Target = .live
 
   @Option(
@@ -69,7 +71,8 @@ struct PlatformOptions: ParsableArguments {
   /// The credentials for this target: the configuration and `AEP_*` variables, with base URLs
   /// replaced for `--target local` and `--base-url`.
   func credentials(store: CredentialStore) throws(LabFailure) -> PlatformCredentials {
-    let overrideURL = baseURL ?? (target == .local ? Self.localURL : nil)
+    let local = LabEnvironment.current[Self.localURLVariable].flatMap { $0.isEmpty ? nil : $0 }
+    let overrideURL = baseURL ?? (target == .local ? local ?? Self.localURL : nil)
     var credentials: PlatformCredentials
     if overrideURL != nil {
       // A local server accepts any pair unless started with --client-id/--client-secret, so

@@ -35,10 +35,19 @@ enum SiteActionView {
       let known = identities.contains { $0.namespace == "Email" || $0.namespace == "Phone" }
       let ecids = identities.filter { $0.namespace == "ECID" }.count
       let names = Set(identities.map(\.namespace)).sorted().joined(separator: ", ")
-      let who = known ? "a known profile" : "an anonymous profile"
-      lines.append(
-        "  The visitor is now \(who): \(identities.count) identities (\(names); \(ecids) ECID"
-          + "\(ecids == 1 ? "" : "s")), \(profile.eventCount) events.")
+      let counts =
+        "\(identities.count) \(identities.count == 1 ? "identity" : "identities") (\(names); "
+        + "\(ecids) ECID\(ecids == 1 ? "" : "s")), \(profile.eventCount) "
+        + "event\(profile.eventCount == 1 ? "" : "s")"
+      let fromCallCenter = result.sent.contains {
+        $0.record["eventType"]?.stringValue == LumaRecords.callEventType
+      }
+      if fromCallCenter {
+        lines.append("  The caller's profile now has \(counts).")
+      } else {
+        let who = known ? "a known profile" : "an anonymous profile"
+        lines.append("  The visitor is now \(who): \(counts).")
+      }
       let segments = ProfileCard.segmentNames(in: sandbox)
       let members =
         profile.profile.entity[path: ["segmentMembership", "ups"]]?.objectValue?

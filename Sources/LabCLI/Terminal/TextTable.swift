@@ -43,7 +43,9 @@ public struct TextTable: Sendable {
           isLast ? "" : String(repeating: " ", count: widths[index] - Self.visibleWidth(cell))
         parts.append(cell + padding)
       }
-      return parts.joined(separator: "  ")
+      var text = parts.joined(separator: "  ")
+      while text.hasSuffix(" ") { text.removeLast() }  // an empty last cell leaves no padding
+      return text
     }
     var output = console.styled(line(headers), .bold) + "\n"
     for row in rows { output += line(row) + "\n" }

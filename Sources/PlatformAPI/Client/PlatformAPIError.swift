@@ -29,7 +29,7 @@ extension PlatformAPIError: LocalizedError {
       return "The request did not complete: \(message) (libcurl error \(code)). "
         + TransportHint.sentence(forCurlCode: code)
     case .platform(let status, let body, let requestID):
-      var text = "The Platform answered HTTP \(status): \(body.isEmpty ? "(empty body)" : body)"
+      var text = "The server answered HTTP \(status): \(body.isEmpty ? "(empty body)" : body)"
       if let hint = PlatformErrorHint.sentence(status: status, body: body) {
         text += "\n" + hint
       }

@@ -114,6 +114,12 @@ public struct HTTPRequestFile: Sendable, Equatable {
       index += 1
       if isComment(line) { continue }
       try checkVariables(line, path: path, line: index)
+      let words = line.trimmingSpaces.split(separator: " ", maxSplits: 2)
+      if words.count >= 2, methods.contains(String(words[0]).uppercased()),
+        isAbsolute(String(words[1]))
+      {
+        throw .missingSeparator(path: path, line: index)
+      }
       guard let colon = line.firstIndex(of: ":"), !String(line[..<colon]).trimmingSpaces.isEmpty
       else {
         throw .headerWithoutColon(path: path, line: index, text: line.trimmingSpaces)

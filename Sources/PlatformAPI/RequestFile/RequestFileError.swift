@@ -11,6 +11,8 @@ public enum RequestFileError: Error, Sendable, Equatable {
   case unknownMethod(path: String, line: Int, method: String)
   /// A request URL that is not an absolute `http://` or `https://` URL.
   case notAbsoluteURL(path: String, line: Int, url: String)
+  /// A second request line inside a request's headers: the `###` between requests is missing.
+  case missingSeparator(path: String, line: Int)
   /// A `{{` without its closing `}}`.
   case unclosedVariable(path: String, line: Int)
   /// A `{{NAME}}` that is not one of the `known` variables.
@@ -23,7 +25,8 @@ public enum RequestFileError: Error, Sendable, Equatable {
     switch self {
     case .noRequest(let path, _), .headerWithoutColon(let path, _, _),
       .unknownMethod(let path, _, _), .notAbsoluteURL(let path, _, _),
-      .unclosedVariable(let path, _), .unknownVariable(let path, _, _, _),
+      .missingSeparator(let path, _), .unclosedVariable(let path, _),
+      .unknownVariable(let path, _, _, _),
       .noSuchRequest(let path, _, _):
       return path
     }
@@ -34,7 +37,8 @@ public enum RequestFileError: Error, Sendable, Equatable {
     switch self {
     case .noRequest(_, let line), .headerWithoutColon(_, let line, _),
       .unknownMethod(_, let line, _), .notAbsoluteURL(_, let line, _),
-      .unclosedVariable(_, let line), .unknownVariable(_, let line, _, _):
+      .missingSeparator(_, let line), .unclosedVariable(_, let line),
+      .unknownVariable(_, let line, _, _):
       return line
     case .noSuchRequest:
       return nil
@@ -71,6 +75,10 @@ extension RequestFileError: LocalizedError {
       return place
         + "the URL '\(url)' is not an absolute http(s) URL. Write it in full, for example "
         + "'https://platform.adobe.io/data/core/ups/access/entities?...'."
+    case .missingSeparator:
+      return place
+        + "a second request line follows the first request's headers. Separate requests with "
+        + "a line starting with '###'."
     case .unclosedVariable:
       return place + "a '{{' is not closed. Write variables as '{{NAME}}', for example "
         + "'{{ACCESS_TOKEN}}'."

@@ -9,9 +9,9 @@ import Profiles
 extension Sandbox {
   /// Looks a customer up by any identity (the call center uses the phone number) and returns
   /// what the agent sees; the agent keeps the customer on screen for ``callCenterLog``.
-  public func callCenterLookup(namespace: String = "Phone", id: String) throws(SandboxError)
-    -> CallCenterView
-  {
+  public func callCenterLookup(
+    namespace: String = "Phone", id: String, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> CallCenterView {
     let lookup = try profile(namespace: namespace, id: id)
     let events = try events(namespace: namespace, id: id, selection: .init(newestFirst: true))
     let entity = lookup.profile.entity
@@ -21,9 +21,9 @@ extension Sandbox {
     let phone =
       namespace.lowercased() == "phone"
       ? id : entity[path: ["mobilePhone", "number"]]?.stringValue ?? id
-    var visit = try siteVisit()
+    var visit = try siteVisit(from: source)
     visit.callCenterPhone = phone
-    try save(visit)
+    _ = try keep(visit, for: source)
     let definitions = (try? segmentDefinitions()) ?? []
     var segments: [CallCenterView.Membership] = []
     if case .object(let memberships)? = entity[path: ["segmentMembership", "ups"]] {
@@ -63,10 +63,10 @@ extension Sandbox {
   /// Logs a call with the customer on the agent's screen: a call-center interaction event keyed
   /// by their phone number, with the topic and the customer's feeling.
   @discardableResult
-  public func callCenterLog(topic: String, feeling: String) throws(SandboxError)
-    -> SiteActionResult
-  {
-    let visit = try siteVisit()
+  public func callCenterLog(
+    topic: String, feeling: String, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> SiteActionResult {
+    let visit = try siteVisit(from: source)
     guard let phone = visit.callCenterPhone else {
       throw .invalidRequest(
         "No customer is on the agent's screen yet. Look one up first: 'aep-lab site callcenter "

@@ -25,8 +25,9 @@ extension Sandbox {
   /// The key the visit is kept under in the workspace's key-value table.
   static let siteVisitKey = "site.visit"
 
-  /// The site's current visit (empty before the first action).
-  public func siteVisit() throws(SandboxError) -> SiteVisit {
+  /// The visit `source` holds: the stored one (empty before the first action) or the given.
+  public func siteVisit(from source: SiteVisitSource = .stored) throws(SandboxError) -> SiteVisit {
+    if case .given(let visit) = source { return visit }
     let text = try storage { () throws(PersistenceError) in
       try store.workspaceValue(forKey: Self.siteVisitKey)
     }
@@ -38,18 +39,21 @@ extension Sandbox {
   /// Opens the website in a new private window: a new anonymous visitor with a fresh ECID
   /// (`ecid`, when given, as replays need), landing on the home page (a page view).
   @discardableResult
-  public func siteOpen(ecid: String? = nil) throws(SandboxError) -> SiteActionResult {
-    var visit = try siteVisit()
+  public func siteOpen(ecid: String? = nil, from source: SiteVisitSource = .stored)
+    throws(SandboxError) -> SiteActionResult
+  {
+    var visit = try siteVisit(from: source)
     visit.web = SiteDevice(ecid: ecid ?? Self.newECID())
-    try save(visit)
-    return try siteView(page: "Home", summary: "Opened the Luma website in a new private window")
+    let next = try keep(visit, for: source)
+    return try siteView(
+      page: "Home", summary: "Opened the Luma website in a new private window", from: next)
   }
 
   /// Views a page of the website (`Home`, `Men`, `Women`, ...): a page view.
   @discardableResult
-  public func siteView(page name: String, summary: String? = nil) throws(SandboxError)
-    -> SiteActionResult
-  {
+  public func siteView(
+    page name: String, summary: String? = nil, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> SiteActionResult {
     let page = name.trimmingCharacters(in: .whitespaces)
     guard !page.isEmpty else {
       throw .invalidRequest(
@@ -57,8 +61,9 @@ extension Sandbox {
       )
     }
     let label = LumaCatalog.pages.first { $0.lowercased() == page.lowercased() } ?? page
-    return try send(on: .web, summary: summary ?? "Viewed the page '\(label)' on the website") {
-      device, id, time in
+    return try send(
+      on: .web, summary: summary ?? "Viewed the page '\(label)' on the website", from: source
+    ) { device, id, time in
       [
         (
           LumaDatasets.websiteEvents,
@@ -73,9 +78,9 @@ extension Sandbox {
   /// Views a product (by name or SKU) on the website or the app: a product view with the
   /// product in `productListItems`.
   @discardableResult
-  public func siteView(product text: String, on kind: SiteDeviceKind = .web) throws(SandboxError)
-    -> SiteActionResult
-  {
+  public func siteView(
+    product text: String, on kind: SiteDeviceKind = .web, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> SiteActionResult {
     guard let product = LumaCatalog.product(named: text) else {
       let suggestions = LumaCatalog.suggestions(for: text)
       let hint =
@@ -85,7 +90,7 @@ extension Sandbox {
       throw .invalidRequest("Luma sells no product '\(text)'. \(hint)")
     }
     let place = kind == .web ? "the website" : "the app"
-    return try send(on: kind, summary: "Viewed '\(product.name)' on \(place)") {
+    return try send(on: kind, summary: "Viewed '\(product.name)' on \(place)", from: source) {
       device, id, time in
       [
         (
@@ -101,9 +106,9 @@ extension Sandbox {
   /// Creates an account on the website: a registration record linking the browser's ECID,
   /// the email and the phone, then a login event.
   @discardableResult
-  public func siteRegister(_ registration: SiteRegistration) throws(SandboxError)
-    -> SiteActionResult
-  {
+  public func siteRegister(
+    _ registration: SiteRegistration, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> SiteActionResult {
     try Self.validate(registration)
     let email = registration.email.trimmingCharacters(in: .whitespaces)
     if try accountExists(email: email) {
@@ -112,7 +117,7 @@ extension Sandbox {
           + "Log in instead: 'aep-lab site login --email \(email)'")
     }
     let result = try send(
-      on: .web, summary: "Registered '\(email)' on the website and logged in"
+      on: .web, summary: "Registered '\(email)' on the website and logged in", from: source
     ) { device, id, time in
       [
         (
@@ -130,7 +135,7 @@ extension Sandbox {
         ),
       ]
     }
-    return try loggedIn(email, on: .web, after: result)
+    return try loggedIn(email, on: .web, after: result, for: source)
   }
 
   /// Logs in on the website with an existing account: a login event carrying the ECID and the
@@ -139,7 +144,8 @@ extension Sandbox {
   /// `newECID` is the ECID a device gets if this is its first use (random otherwise).
   @discardableResult
   public func siteLogin(
-    email text: String, on kind: SiteDeviceKind = .web, newECID: String? = nil
+    email text: String, on kind: SiteDeviceKind = .web, newECID: String? = nil,
+    from source: SiteVisitSource = .stored
   ) throws(SandboxError) -> SiteActionResult {
     let email = text.trimmingCharacters(in: .whitespaces)
     guard try accountExists(email: email) else {
@@ -150,7 +156,7 @@ extension Sandbox {
     let type = kind == .web ? "web.login" : "application.login"
     let place = kind == .web ? "the website" : "the app"
     let result = try send(
-      on: kind, summary: "Logged in as '\(email)' on \(place)", newECID: newECID
+      on: kind, summary: "Logged in as '\(email)' on \(place)", newECID: newECID, from: source
     ) {
       device, id, time in
       [
@@ -162,15 +168,15 @@ extension Sandbox {
         )
       ]
     }
-    return try loggedIn(email, on: kind, after: result)
+    return try loggedIn(email, on: kind, after: result, for: source)
   }
 
   /// What the site's Profile Viewer panel shows for a device's visitor: the merged profile and
   /// its events, or `nil` before the device has been used.
-  public func siteProfileViewer(on kind: SiteDeviceKind = .web) throws(SandboxError)
-    -> (device: SiteDevice, profile: ProfileLookup, events: EventsLookup)?
-  {
-    guard let device = try siteVisit()[kind] else { return nil }
+  public func siteProfileViewer(
+    on kind: SiteDeviceKind = .web, from source: SiteVisitSource = .stored
+  ) throws(SandboxError) -> (device: SiteDevice, profile: ProfileLookup, events: EventsLookup)? {
+    guard let device = try siteVisit(from: source)[kind] else { return nil }
     let profile = try profile(namespace: "ECID", id: device.ecid)
     let events = try events(namespace: "ECID", id: device.ecid)
     return (device, profile, events)
@@ -182,14 +188,15 @@ extension Sandbox {
   /// open, or giving the app its ECID on first use) and returns what happened.
   func send(
     on kind: SiteDeviceKind, summary: String, newECID: String? = nil,
+    from source: SiteVisitSource,
     _ make: (SiteDevice, String, String) -> [(DatasetSchema, JSONValue)]
   ) throws(SandboxError) -> SiteActionResult {
-    var visit = try siteVisit()
+    var visit = try siteVisit(from: source)
     var opened = false
     if visit[kind] == nil {
       visit[kind] = SiteDevice(ecid: newECID ?? Self.newECID())
       opened = kind == .web
-      try save(visit)
+      _ = try keep(visit, for: source)
     }
     guard let device = visit[kind] else {
       throw .invalidRequest("The \(kind.rawValue) device could not be started")
@@ -211,15 +218,26 @@ extension Sandbox {
   }
 
   /// Remembers that `email` is logged in on `kind` and returns `result` with the new visit.
-  func loggedIn(_ email: String, on kind: SiteDeviceKind, after result: SiteActionResult)
-    throws(SandboxError) -> SiteActionResult
-  {
+  func loggedIn(
+    _ email: String, on kind: SiteDeviceKind, after result: SiteActionResult,
+    for source: SiteVisitSource
+  ) throws(SandboxError) -> SiteActionResult {
     var visit = result.visit
     visit[kind]?.email = email
-    try save(visit)
+    _ = try keep(visit, for: source)
     var result = result
     result.visit = visit
     return result
+  }
+
+  /// Keeps `visit` where `source` says: saved when stored; for a given visit, the source to
+  /// continue from is the visit itself.
+  func keep(_ visit: SiteVisit, for source: SiteVisitSource) throws(SandboxError)
+    -> SiteVisitSource
+  {
+    guard case .stored = source else { return .given(visit) }
+    try save(visit)
+    return .stored
   }
 
   func save(_ visit: SiteVisit) throws(SandboxError) {
