@@ -87,4 +87,6 @@ public enum PlatformOperation: Sendable, Equatable {
   case replaceAudience(id: String, body: JSONValue)
   /// `DELETE /data/core/ups/audiences/{id}`.
   case deleteAudience(id: String)
+  /// `POST /data/core/ups/audiences/bulk-get`.
+  case bulkGetAudiences(body: JSONValue)
 }

@@ -31,6 +31,9 @@ enum RouteCatalog {
     PlatformRoute(method: .delete, template: "/data/core/ups/audiences/{id}", success: .noContent) {
       input in .deleteAudience(id: input.id)
     },
+    PlatformRoute(
+      method: .post, template: "/data/core/ups/audiences/bulk-get", success: .init(code: 207)
+    ) { input throws(APIError) in .bulkGetAudiences(body: try input.requireBody()) },
   ]
 
   static let profileRoutes: [PlatformRoute] = [

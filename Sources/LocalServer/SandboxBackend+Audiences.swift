@@ -35,6 +35,19 @@ extension SandboxBackend {
     case .deleteAudience(let id):
       try service.deleteSegment(id)
       return .null
+    case .bulkGetAudiences(let body):
+      let ids = (body["ids"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+      guard !ids.isEmpty else {
+        throw .invalidRequest("The body must be {\"ids\": [{\"id\": \"...\"}, ...]}.")
+      }
+      let all = try service.segmentDefinitions()
+      var results: [String: JSONValue] = [:]
+      for id in ids {
+        if let definition = all.first(where: { $0.id == id }) {
+          results[id] = try audience(definition)
+        }
+      }
+      return ["results": .object(results)]
     default:
       return nil
     }

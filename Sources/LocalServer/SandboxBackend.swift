@@ -224,7 +224,7 @@ public struct SandboxBackend: PlatformBackend {
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
       .listSegmentJobs, .listAudiences, .createAudience, .getAudience, .replaceAudience,
-      .deleteAudience, .createPreview, .getPreview, .deletePreview, .getEstimate,
+      .deleteAudience, .bulkGetAudiences, .createPreview, .getPreview, .deletePreview, .getEstimate,
       .createDataSet, .createExportJob, .getExportJob, .cancelExportJob, .listExportJobs:
       return true
     default: return false

@@ -27,7 +27,7 @@ import Testing
       let paths = try #require(document["paths"]?.objectValue)
       #expect(paths["/data/core/ups/segment/definitions"]?["post"] != nil)
       #expect(paths["/ims/token/v3"]?["post"] != nil)
-      let audiences = paths["/data/core/ups/audiences/bulk-get"]?["post"]
+      let audiences = paths["/data/core/ups/audiences/{id}"]?["patch"]
       #expect(audiences?["responses"]?["501"] != nil)
       #expect(paths.keys.allSatisfy { $0.hasPrefix("/") })
     }

@@ -99,6 +99,12 @@ import Testing
       let list = try await server.send("GET", "/data/core/ups/audiences?limit=5")
       #expect(list.json["children"]?.arrayValue?.count == 1)
       #expect(try await server.send("GET", "/data/core/ups/audiences?start=-1").status == 400)
+      let bulk = try await server.send(
+        "POST", "/data/core/ups/audiences/bulk-get",
+        body: #"{"ids": [{"id": "\#(id)"}, {"id": "unknown"}]}"#)
+      #expect(bulk.status == 207)
+      #expect(bulk.json["results"]?[id]?["name"] == "Women")
+      #expect(bulk.json["results"]?["unknown"] == nil)
       #expect(try await server.send("DELETE", "/data/core/ups/audiences/\(id)").status == 204)
       #expect(try await server.send("GET", "/data/core/ups/audiences/\(id)").status == 404)
     }
