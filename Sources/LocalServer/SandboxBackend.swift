@@ -246,7 +246,9 @@ public struct SandboxBackend: PlatformBackend {
     }
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
+    let budget = WorkBudget.current
     for (namespace, id) in try requestedIdentities(body) {
+      try Sandbox.check(budget)
       do {
         let lookup = try service.profile(
           namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
@@ -356,7 +358,9 @@ public struct SandboxBackend: PlatformBackend {
       limit: try QueryNumber.limit(body["limit"].map { $0.serialized() }, default: 1000))
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
+    let budget = WorkBudget.current
     for (namespace, id) in try requestedIdentities(body) {
+      try Sandbox.check(budget)
       do {
         result[id] = try encode(
           service.events(
