@@ -104,7 +104,12 @@ import Testing
 
   @Test func aPathOrFilterChainThousandsOfStepsLongIs400Everywhere() async throws {
     try await withHarness { server in
-      for pql in [Self.deepPath, Self.deepFilters] {
+      let deepParentheses =
+        String(repeating: "(", count: 5000) + "true" + String(repeating: ")", count: 5000)
+      let deepNots = String(repeating: "not ", count: 5000) + "true"
+      let deepLists =
+        "x in " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+      for pql in [Self.deepPath, Self.deepFilters, deepParentheses, deepNots, deepLists] {
         let conversion = try await server.send(
           "POST", "/data/core/ups/segment/conversion", body: Self.definition(pql))
         try expectProblem400(conversion, mentioning: "nested too deeply")
