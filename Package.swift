@@ -13,11 +13,23 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioHTTPTypes = Target.Dependency.product(name: "NIOHTTPTypes", package: "swift-nio-extras")
+let serviceLifecycle = Target.Dependency.product(
+  name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
 /// A library target of ours: its folder's README.md is documentation, not a resource.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
   .target(
     name: name, dependencies: dependencies, exclude: ["README.md"], swiftSettings: strictSettings)
+}
+
+/// A libFuzzer target in `Fuzz/<name>/` (its corpus is in `Fuzz/corpus/<name>/`).
+func fuzzer(_ name: String) -> Target {
+  .executableTarget(
+    name: name, dependencies: ["FuzzTargets"], path: "Fuzz/\(name)",
+    swiftSettings: strictSettings)
 }
 
 /// A test target for `name`, depending on it and on anything else it lists.
@@ -42,6 +54,11 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // Already in the graph through Hummingbird; named for the connection timeouts, the HTTP
+    // parser's errors and the graceful shutdown of requests in flight (LocalServer).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // MARK: - System libraries
@@ -75,7 +92,8 @@ let package = Package(
       "LocalServer",
       [
         "LabCore", "Identities", "Profiles", "PQL", "Segmentation", "Persistence", "PlatformAPI",
-        "Sandbox", hummingbird, logging, mustache,
+        "Sandbox", hummingbird, logging, mustache, nioCore, nioHTTP1, nioHTTPTypes,
+        serviceLifecycle,
       ]),
     library(
       "CourseChecks",
@@ -92,6 +110,17 @@ let package = Package(
     .executableTarget(
       name: "aep-lab", dependencies: ["LabCLI", argumentParser], exclude: ["README.md"],
       swiftSettings: strictSettings),
+
+    // MARK: - Fuzzing (built with libFuzzer by `Scripts/fuzz`; plain builds replay a corpus)
+    .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    library(
+      "FuzzTargets",
+      ["LabCore", "Identities", "PQL", "Persistence", "PlatformAPI", "Sandbox", "CLibFuzzer"]),
+    fuzzer("FuzzPQLParser"),
+    fuzzer("FuzzPQLJSON"),
+    fuzzer("FuzzJSONReader"),
+    fuzzer("FuzzIngestLine"),
+    fuzzer("FuzzRequestFile"),
 
     // MARK: - Benchmarks (run with `Benchmarks/run <name>`)
     .executableTarget(
@@ -129,13 +158,13 @@ let package = Package(
       "LocalServer",
       [
         "PlatformAPI", "LabCore", "Identities", "Persistence", "Sandbox", "Profiles",
-        "CourseChecks",
-        "Curriculum", logging,
+        "CourseChecks", "Curriculum", logging, serviceLifecycle,
       ]),
     tests("PQL", ["LabCLI", "LabCore"], exclude: ["Golden"]),
     tests("Segmentation", ["LabCore", "PQL"]),
     tests("Identities", ["LabCore"]),
     tests("Profiles", ["LabCore", "Identities"]),
+    tests("FuzzTargets"),
     tests(
       "Sandbox",
       ["LabCore", "Identities", "Profiles", "Persistence", "PlatformAPI", "LabCLI"]),

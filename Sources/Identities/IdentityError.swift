@@ -1,9 +1,15 @@
+import LabCore
+
 /// What can go wrong when changing namespaces or identity graph linking rules.
 public enum IdentityError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A namespace with this code or name already exists.
   case duplicateNamespace(String)
   /// The code is empty or has spaces.
   case invalidNamespaceCode(String)
+  /// A standard namespace cannot be changed.
+  case standardNamespaceIsReadOnly(String)
+  /// The name holds a control character.
+  case invalidNamespaceName(String)
   /// A rule names a namespace that does not exist.
   case unknownNamespace(String, known: [String])
   /// A unique namespace is missing from the priority list.
@@ -19,7 +25,15 @@ public enum IdentityError: Error, Sendable, Hashable, CustomStringConvertible {
     case .duplicateNamespace(let code):
       return "a namespace with the code or name '\(code)' already exists"
     case .invalidNamespaceCode(let code):
-      return "'\(code)' is not a usable namespace code; use letters and digits without spaces"
+      return
+        "\(JSONValue.string(code).serialized()) is not a usable namespace code; use letters, digits, '_', "
+        + "'-' and '.', without spaces or control characters"
+    case .standardNamespaceIsReadOnly(let code):
+      return "'\(code)' is a standard namespace; only custom namespaces can be changed"
+    case .invalidNamespaceName(let name):
+      return
+        "the namespace name \(JSONValue.string(name).serialized()) holds a control character (a tab, line "
+        + "break or NUL); use printable text"
     case .unknownNamespace(let code, let known):
       return
         "unknown identity namespace '\(code)'; known namespaces are \(known.joined(separator: ", "))"

@@ -24,6 +24,9 @@ public struct IdentityGuardrails: Sendable, Hashable {
   public func refusal(of value: String, in namespace: IdentityNamespace) -> IdentityRefusal? {
     if value.isEmpty { return .emptyValue(namespace: namespace.code) }
     let utf8 = value.utf8
+    if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+      return .controlCharacter(namespace: namespace.code)
+    }
     if namespace.code == "ECID" {
       if utf8.count != 38 || !utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
         return .malformedECID(value: value)

@@ -8,6 +8,8 @@ public enum IdentityRefusal: Error, Sendable, Hashable, CustomStringConvertible 
   case nullValue(namespace: String)
   /// The value is a placeholder the Platform refuses (`anonymous`, `invalid`, `null`).
   case placeholderValue(namespace: String, value: String)
+  /// The value holds a control character (a tab, a line break, NUL, …).
+  case controlCharacter(namespace: String)
   /// The value is longer than the limit.
   case valueTooLong(namespace: String, length: Int, limit: Int)
   /// An ECID that is not exactly 38 digits.
@@ -30,6 +32,10 @@ public enum IdentityRefusal: Error, Sendable, Hashable, CustomStringConvertible 
       return
         "the \(namespace) identity '\(value)' is a placeholder the Platform refuses; leave the "
         + "field out when the value is unknown"
+    case .controlCharacter(let namespace):
+      return
+        "the \(namespace) identity holds a control character (a tab, line break or NUL); "
+        + "identity values are printable text: remove it"
     case .valueTooLong(let namespace, let length, let limit):
       return
         "the \(namespace) identity is \(length) characters long; identity values may have at most "

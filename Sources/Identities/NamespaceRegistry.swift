@@ -70,8 +70,12 @@ public struct NamespaceRegistry: Sendable, Hashable {
   {
     let trimmed = String(
       code.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    guard !trimmed.isEmpty, !trimmed.contains(" ") else {
+    guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy(Self.isCodeCharacter) else {
       throw .invalidNamespaceCode(code)
+    }
+    guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else {
+      throw .invalidNamespaceName(name)
     }
     if namespace(for: trimmed) != nil
       || namespaces.contains(where: { $0.name.lowercased() == name.lowercased() })
@@ -84,5 +88,40 @@ public struct NamespaceRegistry: Sendable, Hashable {
       description: description)
     insert(created)
     return created
+  }
+
+  /// Changes the name and description of the custom namespace `code`; returns it updated.
+  ///
+  /// - Throws: ``IdentityError/unknownNamespace(_:known:)``,
+  ///   ``IdentityError/standardNamespaceIsReadOnly(_:)``,
+  ///   ``IdentityError/invalidNamespaceName(_:)`` or ``IdentityError/duplicateNamespace(_:)``
+  ///   when another namespace has the name.
+  @discardableResult
+  public mutating func update(code: String, name: String, description: String)
+    throws(IdentityError) -> IdentityNamespace
+  {
+    guard let index = byCode[code.lowercased()] else {
+      throw .unknownNamespace(code, known: codes)
+    }
+    guard namespaces[index].isCustom else {
+      throw .standardNamespaceIsReadOnly(namespaces[index].code)
+    }
+    guard !name.isEmpty,
+      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { throw .invalidNamespaceName(name) }
+    if namespaces.indices.contains(where: {
+      $0 != index && namespaces[$0].name.lowercased() == name.lowercased()
+    }) {
+      throw .duplicateNamespace(name)
+    }
+    namespaces[index].name = name
+    namespaces[index].description = description
+    return namespaces[index]
+  }
+
+  /// Whether `scalar` may appear in a namespace code: letters, digits, `_`, `-` and `.`.
+  static func isCodeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      || "_-.".unicodeScalars.contains(scalar)
   }
 }

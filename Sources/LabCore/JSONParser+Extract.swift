@@ -142,9 +142,20 @@ extension JSONParser.Reader {
         }
         if same { return child }
       }
-      for index in start..<end where bytes[index] < 0x20 {
-        throw JSONParseError(offset: index, reason: "control character in a string")
+      var index = start
+      while index < end {
+        let byte = bytes[index]
+        if byte < 0x20 {
+          throw JSONParseError(offset: index, reason: "control character in a string")
+        }
+        if byte >= 0x80 {
+          position = index
+          index += try utf8SequenceLength()
+        } else {
+          index += 1
+        }
       }
+      position = end + 1
       return nil
     }
     let key = Array(try parseString().utf8)
@@ -219,7 +230,7 @@ extension JSONParser.Reader {
         let escape = bytes[position + 1]
         if escape == UInt8(ascii: "u") {
           position += 2
-          _ = try parseHex4()
+          _ = try parseUnicodeEscape()
           continue
         }
         guard
@@ -232,6 +243,10 @@ extension JSONParser.Reader {
         continue
       }
       if byte < 0x20 { throw fail("control character in a string") }
+      if byte >= 0x80 {
+        position += try utf8SequenceLength()
+        continue
+      }
       position += 1
     }
     throw fail("unterminated string")

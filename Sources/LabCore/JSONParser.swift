@@ -39,6 +39,43 @@ public enum JSONParser {
     return value
   }
 
+  /// The elements of the JSON array in `bytes`, each with the byte offset where it starts
+  /// (so a caller can name an element's line); whitespace may surround the array.
+  public static func parseArrayElements(_ bytes: UnsafeBufferPointer<UInt8>)
+    throws(JSONParseError) -> [(offset: Int, value: JSONValue)]
+  {
+    var reader = Reader(bytes: bytes)
+    reader.skipWhitespace()
+    guard reader.current == UInt8(ascii: "[") else { throw reader.fail("expected '['") }
+    reader.position += 1
+    var elements: [(offset: Int, value: JSONValue)] = []
+    reader.skipWhitespace()
+    if reader.current == UInt8(ascii: "]") {
+      reader.position += 1
+    } else {
+      while true {
+        reader.skipWhitespace()
+        let offset = reader.position
+        elements.append((offset, try reader.parseValue(depth: 1)))
+        reader.skipWhitespace()
+        guard let byte = reader.current else {
+          throw reader.fail("unexpected end of input in an array")
+        }
+        reader.position += 1
+        if byte == UInt8(ascii: "]") { break }
+        guard byte == UInt8(ascii: ",") else {
+          reader.position -= 1
+          throw reader.fail("expected ',' or ']' in an array")
+        }
+      }
+    }
+    reader.skipWhitespace()
+    guard reader.position == bytes.count else {
+      throw JSONParseError(offset: reader.position, reason: "unexpected text after the JSON value")
+    }
+    return elements
+  }
+
   struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
@@ -155,6 +192,10 @@ public enum JSONParser {
         }
         if byte == UInt8(ascii: "\\") { break }
         if byte < 0x20 { throw fail("control character in a string") }
+        if byte >= 0x80 {
+          position += try utf8SequenceLength()
+          continue
+        }
         position += 1
       }
       var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
@@ -177,26 +218,78 @@ public enum JSONParser {
           case UInt8(ascii: "r"): buffer.append(0x0D)
           case UInt8(ascii: "t"): buffer.append(0x09)
           case UInt8(ascii: "u"):
-            var scalar = try parseHex4()
-            if (0xD800..<0xDC00).contains(scalar) {
-              guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                bytes[position + 1] == UInt8(ascii: "u")
-              else { throw fail("unpaired surrogate in a string") }
-              position += 2
-              let low = try parseHex4()
-              guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid surrogate pair") }
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let unicode = Unicode.Scalar(scalar) else { throw fail("invalid unicode escape") }
+            let unicode = try parseUnicodeEscape()
             buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
           default: throw fail("invalid escape in a string")
           }
         default:
           if byte < 0x20 { throw fail("control character in a string") }
+          if byte >= 0x80 {
+            position -= 1
+            let length = try utf8SequenceLength()
+            buffer.append(
+              contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
+            position += length
+            continue
+          }
           buffer.append(byte)
         }
       }
       throw fail("unterminated string")
+    }
+
+    /// The length of the well-formed UTF-8 sequence at ``position`` (its first byte is at least
+    /// 0x80); throws for an invalid one, which the lab refuses rather than store as U+FFFD.
+    func utf8SequenceLength() throws(JSONParseError) -> Int {
+      let first = bytes[position]
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch first {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        high = 0x9F
+      case 0xF0:
+        length = 4
+        low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        high = 0x8F
+      default: throw fail("invalid UTF-8 in a string")
+      }
+      guard position + length <= bytes.count else { throw fail("invalid UTF-8 in a string") }
+      let second = bytes[position + 1]
+      guard second >= low, second <= high else { throw fail("invalid UTF-8 in a string") }
+      for offset in 2..<length {
+        let byte = bytes[position + offset]
+        guard byte >= 0x80, byte <= 0xBF else { throw fail("invalid UTF-8 in a string") }
+      }
+      return length
+    }
+
+    /// Reads `\uXXXX` (the `\u` already read) and, for a high surrogate, the `\uXXXX` low
+    /// surrogate that must follow; the scalar value.
+    mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+      var scalar = try parseHex4()
+      if (0xD800..<0xDC00).contains(scalar) {
+        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+          bytes[position + 1] == UInt8(ascii: "u")
+        else { throw fail("unpaired surrogate in a string") }
+        position += 2
+        let low = try parseHex4()
+        guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid surrogate pair") }
+        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+      }
+      guard let unicode = Unicode.Scalar(scalar) else {
+        throw fail("unpaired surrogate or invalid unicode escape in a string")
+      }
+      return unicode
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
@@ -263,6 +356,11 @@ public enum JSONParser {
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       guard let value = Double(text) else {
         throw JSONParseError(offset: start, reason: "invalid number")
+      }
+      guard value.isFinite else {
+        throw JSONParseError(
+          offset: start,
+          reason: "the number \(text.prefix(40)) is out of range (at most about 1.8e308)")
       }
       return value
     }

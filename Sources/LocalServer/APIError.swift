@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Identities
 import LabCore
+import NIOHTTP1
 import PlatformAPI
 import Profiles
 import Sandbox
@@ -77,6 +78,15 @@ struct APIError: Error, HTTPResponseError, Sendable {
     return problem(.notFound, title: "NotFoundError", detail: detail)
   }
 
+  /// The path exists but not with this method: `405` with the `Allow` header.
+  static func methodNotAllowed(method: String, path: String, allowed: [String]) -> APIError {
+    var error = problem(
+      .methodNotAllowed, title: "MethodNotAllowedError",
+      detail: "'\(path)' does not take \(method); it takes \(allowed.joined(separator: ", ")).")
+    error.headers[.allow] = allowed.joined(separator: ", ")
+    return error
+  }
+
   /// The body was larger than the limit.
   static func bodyTooLarge(limit: Int) -> APIError {
     problem(
@@ -101,6 +111,20 @@ struct APIError: Error, HTTPResponseError, Sendable {
     problem(
       .gatewayTimeout, title: "GatewayTimeoutError",
       detail: "The request took longer than \(limit.components.seconds) s and was abandoned.")
+  }
+
+  /// The server began shutting down while the request was being answered.
+  static let shuttingDown = problem(
+    .serviceUnavailable, title: "ServiceUnavailableError",
+    detail: "The server is shutting down; its work on this request was stopped. Start "
+      + "'aep-lab serve' again and retry.")
+
+  /// The request is not valid HTTP/1.1 (a malformed chunk size, header or request line).
+  static func malformedHTTP(_ error: HTTPParserError) -> APIError {
+    problem(
+      .badRequest, title: "BadRequestError",
+      detail: "The request is not valid HTTP/1.1 (\(error)); check the framing your client "
+        + "sends, such as the chunk sizes of a chunked body.")
   }
 
   /// The test hook's simulated rate limit: the Profile service's 429 array, with Retry-After.
@@ -191,7 +215,13 @@ struct APIError: Error, HTTPResponseError, Sendable {
       return apiError
     case let backendError as BackendError:
       return backend(backendError, family: family(forPath: path))
+    case let parserError as HTTPParserError:
+      return malformedHTTP(parserError)
     case let httpError as HTTPError where httpError.status == .notFound:
+      let allowed = RouteCatalog.methods(forPath: path)
+      if !allowed.isEmpty, !allowed.contains(method) {
+        return methodNotAllowed(method: method, path: path, allowed: allowed)
+      }
       return routeNotFound(
         method: method, path: path, nearest: RouteCatalog.nearest(to: path))
     case let httpError as any HTTPResponseError where httpError.status == .contentTooLarge:

@@ -47,6 +47,11 @@ public func buildApplication(
       body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
   }
 
+  router.get("/openapi.json") { _, _ in
+    JSONResponder.response(
+      status: .ok, body: OpenAPIDocument.json(baseURL: "http://\(host):\(configuration.port)"))
+  }
+
   if let sandbox = (backend as? SandboxBackend)?.service {
     Pages.add(to: router, sandbox: sandbox)
   }
@@ -59,9 +64,21 @@ public func buildApplication(
     }
   }
 
+  // The documented operations not offered here: a 501 naming each, never a bare 404.
+  for documented in DocumentedOperation.unserved {
+    router.on(RouterPath(documented.template), method: documented.method) {
+      _, _ -> Response in throw documented.notOffered
+    }
+  }
+
   return Application(
     router: router,
-    server: .http1(configuration: .init(idleTimeout: .seconds(120))),
+    server: .http1(
+      configuration: .init(
+        additionalChannelHandlers: [
+          ConnectionDeadlineHandler(timeouts: configuration.connectionTimeouts)
+        ],
+        idleTimeout: .init(configuration.connectionTimeouts.idle))),
     configuration: ApplicationConfiguration(
       address: .hostname(configuration.host, port: configuration.port), serverName: "aep-lab"),
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

@@ -52,6 +52,11 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
     guard sandbox == sandboxName else {
       throw APIError.sandboxUnknown(sandbox, served: sandboxName)
     }
+    let allowed = RouteCatalog.methods(forPath: request.uri.path)
+    if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
+      throw APIError.methodNotAllowed(
+        method: request.method.rawValue, path: request.uri.path, allowed: allowed)
+    }
     if [.post, .put, .patch].contains(request.method) {
       let contentType = headers[.contentType]?.lowercased() ?? ""
       guard contentType.contains("json") else { throw APIError.contentTypeMissing }

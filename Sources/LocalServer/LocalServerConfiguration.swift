@@ -21,6 +21,8 @@ public struct LocalServerConfiguration: Sendable {
   public var maxBodyBytes: Int
   /// How long one request may take before the server answers 504.
   public var requestTimeout: Duration
+  /// How long a connection may take to deliver a request before it is closed.
+  public var connectionTimeouts: ConnectionTimeouts
   /// Where the one-line-per-request log goes.
   public var logger: Logger
   /// The clock, in seconds since 1970 (tests move it to expire tokens).
@@ -28,11 +30,13 @@ public struct LocalServerConfiguration: Sendable {
   /// A test hook: answer this many Platform calls with `429` before serving normally.
   public var simulatedThrottles: Int
 
-  /// Creates a configuration with the lab's defaults: loopback, port 8080, 1 MiB bodies, 30 s.
+  /// Creates a configuration with the lab's defaults: loopback, port 8080, 1 MiB bodies, 30 s,
+  /// and the connection timeouts of ``ConnectionTimeouts``.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, clientID: String? = nil,
     clientSecret: Secret? = nil, orgID: String? = nil, tokenLifetimeSeconds: Int = 86399,
     maxBodyBytes: Int = 1 << 20, requestTimeout: Duration = .seconds(30),
+    connectionTimeouts: ConnectionTimeouts = ConnectionTimeouts(),
     logger: Logger = Logger(label: "aep-lab.serve"),
     now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
     simulatedThrottles: Int = 0
@@ -45,6 +49,7 @@ public struct LocalServerConfiguration: Sendable {
     self.tokenLifetimeSeconds = tokenLifetimeSeconds
     self.maxBodyBytes = maxBodyBytes
     self.requestTimeout = requestTimeout
+    self.connectionTimeouts = connectionTimeouts
     self.logger = logger
     self.now = now
     self.simulatedThrottles = simulatedThrottles

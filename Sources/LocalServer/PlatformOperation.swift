@@ -77,4 +77,16 @@ public enum PlatformOperation: Sendable, Equatable {
   case cancelExportJob(id: String)
   /// `POST /data/foundation/catalog/dataSets`.
   case createDataSet(body: JSONValue)
+  /// `GET /data/core/ups/audiences`.
+  case listAudiences(query: [String: String])
+  /// `POST /data/core/ups/audiences`.
+  case createAudience(body: JSONValue)
+  /// `GET /data/core/ups/audiences/{id}`.
+  case getAudience(id: String)
+  /// `PUT /data/core/ups/audiences/{id}`.
+  case replaceAudience(id: String, body: JSONValue)
+  /// `DELETE /data/core/ups/audiences/{id}`.
+  case deleteAudience(id: String)
+  /// `POST /data/core/ups/audiences/bulk-get`.
+  case bulkGetAudiences(body: JSONValue)
 }

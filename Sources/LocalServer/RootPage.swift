@@ -18,7 +18,7 @@ enum RootPage {
         -H 'x-gw-ims-org-id: aeplab@AdobeOrg' -H 'x-sandbox-name: \(sandboxName)'
       """
     let endpoints =
-      ["POST /ims/token/v3"]
+      ["GET /openapi.json (this server's OpenAPI document)", "POST /ims/token/v3"]
       + RouteCatalog.routes.map { "\($0.method.rawValue) \($0.template)" }
     return """
       <!doctype html>

@@ -11,7 +11,30 @@ enum RouteCatalog {
   static let eventSchema = "_xdm.context.experienceevent"
 
   /// Every supported route.
-  static let routes: [PlatformRoute] = profileRoutes + identityRoutes + segmentRoutes + exportRoutes
+  static let routes: [PlatformRoute] =
+    profileRoutes + identityRoutes + segmentRoutes + audienceRoutes + exportRoutes
+
+  /// `/audiences`: the same segment definitions, in the Audiences API's shape.
+  static let audienceRoutes: [PlatformRoute] = [
+    PlatformRoute(method: .get, template: "/data/core/ups/audiences", success: .ok) { input in
+      .listAudiences(query: input.query.dictionary)
+    },
+    PlatformRoute(method: .post, template: "/data/core/ups/audiences", success: .created) {
+      input throws(APIError) in .createAudience(body: try input.requireBody())
+    },
+    PlatformRoute(method: .get, template: "/data/core/ups/audiences/{id}", success: .ok) { input in
+      .getAudience(id: input.id)
+    },
+    PlatformRoute(method: .put, template: "/data/core/ups/audiences/{id}", success: .ok) {
+      input throws(APIError) in .replaceAudience(id: input.id, body: try input.requireBody())
+    },
+    PlatformRoute(method: .delete, template: "/data/core/ups/audiences/{id}", success: .noContent) {
+      input in .deleteAudience(id: input.id)
+    },
+    PlatformRoute(
+      method: .post, template: "/data/core/ups/audiences/bulk-get", success: .init(code: 207)
+    ) { input throws(APIError) in .bulkGetAudiences(body: try input.requireBody()) },
+  ]
 
   static let profileRoutes: [PlatformRoute] = [
     PlatformRoute(method: .get, template: "/data/core/ups/access/entities", success: .ok) {
@@ -195,6 +218,41 @@ enum RouteCatalog {
         "Unknown 'schema.name' '\(schema)': use '\(profileSchema)' or '\(eventSchema)'.",
         family: .profileAccess)
     }
+  }
+
+  /// The methods any route (served, documented as not offered, or the server's own pages)
+  /// takes at `path`, matching `{…}` against any one segment; empty for an unknown path.
+  static func methods(forPath path: String) -> [String] {
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    var templates: [(String, String)] =
+      routes.map { ($0.method.rawValue, $0.template) }
+      + DocumentedOperation.unserved.map { ($0.method.rawValue, $0.template) }
+    templates += [("POST", "/ims/token/v3"), ("GET", "/openapi.json"), ("GET", "/")]
+    // The router prefers a literal segment to a parameter, so only the most literal matches
+    // count: `/mergePolicies/bulk-get` is not `/mergePolicies/{id}`.
+    var methods: Set<String> = []
+    var fewestParameters = Int.max
+    for (method, template) in templates {
+      let parts = template.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count == segments.count else { continue }
+      var parameters = 0
+      var matches = true
+      for (part, segment) in zip(parts, segments) where part != segment {
+        if part.hasPrefix("{"), !segment.isEmpty {
+          parameters += 1
+        } else {
+          matches = false
+          break
+        }
+      }
+      guard matches, parameters <= fewestParameters else { continue }
+      if parameters < fewestParameters {
+        fewestParameters = parameters
+        methods = []
+      }
+      methods.insert(method)
+    }
+    return methods.sorted()
   }
 
   /// The supported path nearest to `path`, matching `{id}` against any one segment.

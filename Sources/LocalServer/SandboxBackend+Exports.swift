@@ -68,7 +68,9 @@ extension SandboxBackend {
 
   /// `GET /export/jobs?limit=&status=`: newest first, `{records, page, link}`.
   func exportJobs(_ query: [String: String]) throws(BackendError) -> JSONValue {
-    let limit = try Self.count(query["limit"], name: "limit", default: 100, minimum: 1)
+    let limit = try Self.call { () throws(SandboxError) in
+      try QueryNumber.limit(query["limit"], default: 100)
+    }
     var records = memory.exportJobs.reversed().map {
       $0.body(at: timeline.stage(createdAt: $0.creationTime))
     }

@@ -29,9 +29,12 @@ extension SandboxBackend {
   /// `GET /preview/{id}?offset=&limit=`: a page of the sample (default limit 1000).
   func preview(_ id: String, query: [String: String]) throws(BackendError) -> JSONValue {
     guard let preview = memory.preview(id) else { throw Self.unknownPreview(id) }
-    let offset = try Self.count(query["offset"], name: "offset", default: 0, minimum: 0)
-    let limit = try Self.count(
-      query["limit"], name: "limit", default: PreviewJob.defaultLimit, minimum: 1)
+    let (offset, limit) = try Self.call { () throws(SandboxError) in
+      (
+        try QueryNumber.offset(query["offset"], name: "offset"),
+        try QueryNumber.limit(query["limit"], default: PreviewJob.defaultLimit)
+      )
+    }
     return preview.page(
       offset: offset, limit: limit, at: timeline.stage(createdAt: preview.creationTime))
   }
@@ -78,18 +81,5 @@ extension SandboxBackend {
       throw .invalidRequest("The graphType '\(graph)' is not supported; use 'pdg' or 'none'.")
     }
     return SegmentExpressionSource(format: format, value: text)
-  }
-
-  /// A whole-number query parameter, `fallback` when absent.
-  static func count(_ text: String?, name: String, default fallback: Int, minimum: Int)
-    throws(BackendError) -> Int
-  {
-    guard let text else { return fallback }
-    guard let value = Int(text), value >= minimum else {
-      throw .invalidRequest(
-        "The query parameter '\(name)' must be a whole number of at least \(minimum), not '\(text)'."
-      )
-    }
-    return value
   }
 }

@@ -20,7 +20,8 @@ extension SandboxBackend {
       return try encode(service.updateSegment(id, with: definition(from: body)))
     case .deleteSegmentDefinition(let id):
       try service.deleteSegment(id)
-      return .null
+      // The Platform's MessageResponse.
+      return ["status": true, "message": .string("The segment definition '\(id)' was deleted.")]
     case .createSegmentJob(let body):
       let ids = (body.arrayValue ?? []).compactMap { $0["segmentId"]?.stringValue }
       guard !ids.isEmpty else {
@@ -32,8 +33,9 @@ extension SandboxBackend {
       var jobs = try service.segmentJobs().map(timeline.observed)
       if let status = query["status"]?.uppercased() { jobs = jobs.filter { $0.status == status } }
       jobs.reverse()  // newest first, as `sort=creationTime:desc`
-      let limit = max(1, Int(query["limit"] ?? "") ?? 100)
-      let page = Array(jobs.dropFirst(Int(query["start"] ?? "") ?? 0).prefix(limit))
+      let limit = try QueryNumber.limit(query["limit"], default: 100)
+      let start = try QueryNumber.offset(query["start"])
+      let page = Array(jobs.dropFirst(start).prefix(limit))
       return [
         "_page": [
           "totalCount": .number(Double(jobs.count)), "pageSize": .number(Double(page.count)),
@@ -41,7 +43,7 @@ extension SandboxBackend {
         "children": try encode(page), "_links": ["next": [:]],
       ]
     default:
-      return nil
+      return try answerAudiences(operation, service: service)
     }
   }
 
@@ -58,9 +60,10 @@ extension SandboxBackend {
     do {
       return try JSONDecoder().decode(
         SegmentDefinition.self, from: Data(body.serialized().utf8))
+    } catch let error as DecodingError {
+      throw .invalidRequest(Self.describe(error))
     } catch {
-      throw .invalidRequest(
-        "The segment definition is malformed: 'expression' needs 'type', 'format' and 'value'")
+      throw .invalidRequest("The segment definition is malformed: \(error)")
     }
   }
 
@@ -68,8 +71,8 @@ extension SandboxBackend {
   static func definitionList(_ all: [SegmentDefinition], query: [String: String])
     throws(SandboxError) -> JSONValue
   {
-    let limit = max(1, Int(query["limit"] ?? "") ?? 100)
-    let start = max(0, Int(query["start"] ?? "") ?? 0)
+    let limit = try QueryNumber.limit(query["limit"], default: 100)
+    let start = try QueryNumber.offset(query["start"])
     let page = Array(all.dropFirst(start).prefix(limit))
     let list = SegmentDefinitionList(
       segments: page,
@@ -80,5 +83,41 @@ extension SandboxBackend {
         "pageSize": .number(Double(page.count)), "limit": .number(Double(limit)),
       ])
     return try encode(list)
+  }
+
+  /// What a decoding error says about the segment definition, naming the field at fault.
+  static func describe(_ error: DecodingError) -> String {
+    func field(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+      let names = (path + (key.map { [$0] } ?? [])).map {
+        $0.intValue.map(String.init) ?? $0.stringValue
+      }
+      return names.isEmpty ? "the body" : "'\(names.joined(separator: "."))'"
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "The segment definition needs \(field(context.codingPath, key))."
+    case .typeMismatch(let type, let context):
+      return
+        "The segment definition's \(field(context.codingPath)) must be \(Self.kind(of: type))."
+    case .valueNotFound(let type, let context):
+      return
+        "The segment definition's \(field(context.codingPath)) must be \(Self.kind(of: type)), "
+        + "not null."
+    case .dataCorrupted(let context):
+      return "The segment definition's \(field(context.codingPath)) is malformed."
+    @unknown default:
+      return "The segment definition is malformed."
+    }
+  }
+
+  /// A JSON kind named for people, such as "a string".
+  private static func kind(of type: Any.Type) -> String {
+    switch type {
+    case is String.Type: return "a string"
+    case is Int.Type, is Int64.Type: return "a whole number (milliseconds for times)"
+    case is Bool.Type: return "true or false"
+    case is Double.Type: return "a number"
+    default: return "an object of the documented shape"
+    }
   }
 }

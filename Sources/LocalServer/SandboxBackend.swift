@@ -143,9 +143,10 @@ public struct SandboxBackend: PlatformBackend {
         namespace: hasRelated ? "relatedEntityIdNS" : "entityIdNS", service: service)
       let order = query["orderby"] ?? query["orderBy"] ?? "+timestamp"
       let selection = EventSelection(
-        newestFirst: order.hasPrefix("-"), startTime: query["startTime"].flatMap { Int64($0) },
-        endTime: query["endTime"].flatMap { Int64($0) },
-        limit: query["limit"].flatMap { Int($0) } ?? 1000)
+        newestFirst: order.hasPrefix("-"),
+        startTime: try QueryNumber.milliseconds(query["startTime"], name: "startTime"),
+        endTime: try QueryNumber.milliseconds(query["endTime"], name: "endTime"),
+        limit: try QueryNumber.limit(query["limit"], default: 1000))
       return try encode(
         service.events(
           namespace: namespace, id: id, mergePolicy: query["mergePolicyId"],
@@ -162,6 +163,25 @@ public struct SandboxBackend: PlatformBackend {
           for: service.createNamespace(
             code: code, name: name, type: type,
             description: body["description"]?.stringValue ?? "")))
+    case .deleteEntities(let query):
+      guard query["schema.name"] == RouteCatalog.profileSchema else {
+        throw .invalidRequest(
+          "DELETE /access/entities deletes profiles only: send "
+            + "'schema.name=\(RouteCatalog.profileSchema)'.")
+      }
+      let (namespace, id) = try identity(
+        query, id: "entityId", namespace: "entityIdNS", service: service)
+      try service.deleteProfile(namespace: namespace, id: id, mergePolicy: query["mergePolicyId"])
+      return .null
+    case .updateNamespace(let id, let body):
+      guard let name = body["name"]?.stringValue else {
+        throw .invalidRequest("A namespace update needs 'name' (and may give 'description').")
+      }
+      return try encode(
+        document(
+          for: service.updateNamespace(
+            id, name: name, description: body["description"]?.stringValue,
+            code: body["code"]?.stringValue, type: body["idType"]?.stringValue)))
     case .bulkGetMergePolicies(let body):
       let ids = (body["ids"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
       var results: [String: JSONValue] = [:]
@@ -195,14 +215,16 @@ public struct SandboxBackend: PlatformBackend {
   /// Whether this build's sandbox has the engine part `operation` needs.
   static func serves(_ operation: PlatformOperation) -> Bool {
     switch operation {
-    case .listNamespaces, .getNamespace, .createNamespace, .bulkGetMergePolicies, .getProfile,
+    case .listNamespaces, .getNamespace, .createNamespace, .updateNamespace, .deleteEntities,
+      .bulkGetMergePolicies, .getProfile,
       .getEvents, .postEntities,
       .listMergePolicies, .getMergePolicy, .createMergePolicy, .replaceMergePolicy,
       .patchMergePolicy,
       .deleteMergePolicy, .getClusterMembers, .postClusterMembers, .listSegmentDefinitions,
       .createSegmentDefinition, .getSegmentDefinition, .updateSegmentDefinition,
       .deleteSegmentDefinition, .createSegmentJob, .getSegmentJob, .cancelSegmentJob,
-      .listSegmentJobs, .createPreview, .getPreview, .deletePreview, .getEstimate,
+      .listSegmentJobs, .listAudiences, .createAudience, .getAudience, .replaceAudience,
+      .deleteAudience, .bulkGetAudiences, .createPreview, .getPreview, .deletePreview, .getEstimate,
       .createDataSet, .createExportJob, .getExportJob, .cancelExportJob, .listExportJobs:
       return true
     default: return false
@@ -224,7 +246,9 @@ public struct SandboxBackend: PlatformBackend {
     }
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
+    let budget = WorkBudget.current
     for (namespace, id) in try requestedIdentities(body) {
+      try Sandbox.check(budget)
       do {
         let lookup = try service.profile(
           namespace: namespace, id: id, mergePolicy: body["mergePolicyId"]?.stringValue,
@@ -325,12 +349,18 @@ public struct SandboxBackend: PlatformBackend {
     let order = body["orderby"]?.stringValue ?? body["orderBy"]?.stringValue ?? "+timestamp"
     let selection = EventSelection(
       newestFirst: order.hasPrefix("-"),
-      startTime: body[path: ["timeFilter", "startTime"]]?.intValue.map(Int64.init),
-      endTime: body[path: ["timeFilter", "endTime"]]?.intValue.map(Int64.init),
-      limit: body["limit"]?.intValue ?? 1000)
+      startTime: try QueryNumber.milliseconds(
+        body[path: ["timeFilter", "startTime"]].map { $0.serialized() },
+        name: "timeFilter.startTime"),
+      endTime: try QueryNumber.milliseconds(
+        body[path: ["timeFilter", "endTime"]].map { $0.serialized() },
+        name: "timeFilter.endTime"),
+      limit: try QueryNumber.limit(body["limit"].map { $0.serialized() }, default: 1000))
     let fields = (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue)
     var result: [String: JSONValue] = [:]
+    let budget = WorkBudget.current
     for (namespace, id) in try requestedIdentities(body) {
+      try Sandbox.check(budget)
       do {
         result[id] = try encode(
           service.events(

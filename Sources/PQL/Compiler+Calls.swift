@@ -69,19 +69,17 @@ extension Compiler {
       let subject = compile(arguments[0])
       let pattern = compile(arguments[1])
       return { frame in
-        guard case .string(let source) = pattern(frame), let regex = try? Regex(source) else {
-          return .boolean(false)
-        }
-        return .boolean(StringFunctions.anyText(subject(frame)) { $0.firstMatch(of: regex) != nil })
+        guard case .string(let source) = pattern(frame), let regex = try? CompiledPattern(source)
+        else { return .boolean(false) }
+        return .boolean(StringFunctions.anyText(subject(frame)) { regex.matches($0) })
       }
     case .regexGroup:
       let subject = compile(arguments[0])
       let pattern = compile(arguments[1])
       let group = compile(arguments[2])
       return { frame in
-        guard case .string(let source) = pattern(frame), let regex = try? Regex(source) else {
-          return .null
-        }
+        guard case .string(let source) = pattern(frame), let regex = try? CompiledPattern(source)
+        else { return .null }
         return StringFunctions.regexGroup(subject(frame), regex, group(frame))
       }
     case .isNull, .isNotNull:

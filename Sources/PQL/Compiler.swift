@@ -88,7 +88,7 @@ enum Compiler {
       let subjectCode = compile(subject)
       let groupCode = compile(group)
       return { frame in
-        StringFunctions.regexGroup(subjectCode(frame), pattern.regex, groupCode(frame))
+        StringFunctions.regexGroup(subjectCode(frame), pattern, groupCode(frame))
       }
     case .not, .and, .or, .compare, .like, .membership, .matches, .occurs, .quantified, .chain:
       let predicate = compileCondition(node)
@@ -152,7 +152,7 @@ enum Compiler {
       let subjectCode = compile(subject)
       let regex = pattern
       return { frame in
-        StringFunctions.anyText(subjectCode(frame)) { $0.firstMatch(of: regex.regex) != nil }
+        StringFunctions.anyText(subjectCode(frame)) { regex.matches($0) }
       }
     case .occurs(let subject, let spec):
       let subjectCode = compile(subject)

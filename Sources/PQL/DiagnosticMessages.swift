@@ -125,10 +125,17 @@ enum DiagnosticMessages {
     "a lambda can only be the whole query or the argument of a function such as 'map'"
   }
 
-  static let nestedTooDeeply = "expression is nested too deeply"
+  static func nestedTooDeeply(limit: Int) -> String {
+    "expression is nested too deeply: more than \(limit) levels of parentheses, operators, "
+      + "path steps or filters; split it, or use 'let' to name the inner parts"
+  }
 
   static func operandType(_ op: String, found: String) -> String {
     "operator '\(op)' cannot be applied to \(found)"
+  }
+
+  static func pqlJSONTooDeep(limit: Int) -> String {
+    "'pql/json' tree is nested more than \(limit) levels deep"
   }
 
   static func repeatedChainClause(_ keyword: String) -> String {
@@ -139,6 +146,10 @@ enum DiagnosticMessages {
 
   static func subjectType(_ function: String, expected: String, found: String) -> String {
     "'\(function)' expects \(expected) but is applied to \(found)"
+  }
+
+  static func tooLong(tokens: Int, limit: Int) -> String {
+    "expression is too long: \(tokens) tokens, at most \(limit) are accepted"
   }
 
   static func unbalanced(_ token: String) -> String {

@@ -18,8 +18,20 @@ public enum PQLJSON {
   /// The `pql/json` tree of PQL text.
   ///
   /// - Throws: ``PQLDiagnostic`` if the text is not valid PQL.
+  ///
+  /// What it returns always converts back: a text so deeply nested that its tree (or the
+  /// tree's JSON text) would be refused on the way back is refused here instead.
   public static func encode(_ text: String) throws(PQLDiagnostic) -> JSONValue {
-    encode(try PQLQuery(text))
+    let tree = encode(try PQLQuery(text))
+    do {
+      _ = try decode(.string(tree.serialized()))
+    } catch {
+      throw PQLDiagnostic(
+        .parseError,
+        "expression is nested too deeply to convert to 'pql/json' and back (\(error.message)); "
+          + "split it, or use 'let' to name the inner parts", at: .start, source: text)
+    }
+    return tree
   }
 
   /// The `pql/json` tree of a compiled query.
@@ -35,16 +47,28 @@ public enum PQLJSON {
   public static func decode(_ tree: JSONValue) throws(PQLDiagnostic) -> String {
     var root = tree
     if case .string(let text) = tree {
-      guard let parsed = try? JSONParser.parse(text) else {
+      do {
+        root = try JSONParser.parse(text)
+      } catch {
         throw PQLDiagnostic(
-          .parseError, "the 'pql/json' value is not valid JSON", at: .start, source: text)
+          .parseError, "the 'pql/json' value is not valid JSON: \(error.reason)", at: .start,
+          source: text)
       }
-      root = parsed
     }
     var decoder = PQLJSONDecoder()
     let syntax = try decoder.decode(root)
     let text = PQLPrinter.render(syntax)
-    _ = try PQLQuery(text)
+    let query = try PQLQuery(text)
+    // The text must mean what the tree means (a reserved word as a field name would not).
+    var original = PQLJSONEncoder()
+    var reread = PQLJSONEncoder()
+    guard original.encode(syntax) == reread.encode(query.syntax) else {
+      throw PQLDiagnostic(
+        .parseError,
+        "the 'pql/json' tree has no PQL text that means the same (is a field or variable named "
+          + "like a keyword such as 'now' or 'and'?): it reads as \(text)", at: .start, source: text
+      )
+    }
     return text
   }
 

@@ -4,6 +4,11 @@ import LabCore
 struct PQLJSONDecoder {
   private var depth = 0
   private var variables: Set<String> = []
+  /// How many nodes deep the decoder is now (bounded by ``maximumNesting``).
+  private var nesting = 0
+  /// The deepest tree decoded: as deep as a JSON document may be, so the text's own limit
+  /// (checked when the decoded text is compiled) is the one that speaks.
+  static let maximumNesting = 512
 
   private func fail(_ message: String) -> PQLDiagnostic {
     PQLDiagnostic(.parseError, message, at: .start, source: "")
@@ -16,16 +21,48 @@ struct PQLJSONDecoder {
     return text
   }
 
+  /// The PQL name in `node[key]`: `[A-Za-z_][A-Za-z0-9_]*`, as the text syntax writes it.
+  private func name(_ node: JSONValue, _ key: String) throws(PQLDiagnostic) -> String {
+    let text = try string(node, key)
+    let isName =
+      text.utf8.first.map { $0 == UInt8(ascii: "_") || Self.isLetter($0) } == true
+      && text.utf8.allSatisfy { $0 == UInt8(ascii: "_") || Self.isLetter($0) || Self.isDigit($0) }
+    guard isName else {
+      throw fail(
+        "'\(key)' \(JSONValue.string(text).serialized()) is not a PQL name (letters, digits and "
+          + "'_', not starting with a digit)")
+    }
+    return text
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
   mutating func decode(_ node: JSONValue) throws(PQLDiagnostic) -> Syntax {
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= Self.maximumNesting else {
+      throw fail(DiagnosticMessages.pqlJSONTooDeep(limit: Self.maximumNesting))
+    }
+    return try decodeNode(node)
+  }
+
+  /// One node, its children decoded through ``decode(_:)``.
+  private mutating func decodeNode(_ node: JSONValue) throws(PQLDiagnostic) -> Syntax {
     let at = SourceLocation.start
     let type = try string(node, "nodeType")
     switch type {
     case "literal": return try literal(node)
     case "parameterReference": return .parameter(node["position"]?.intValue ?? 1, at)
     case "contextReference": return .up(node["levels"]?.intValue ?? 0, at)
-    case "varRef": return .name(try string(node, "varName"), at)
+    case "varRef": return .name(try name(node, "varName"), at)
     case "fieldLookup":
-      let name = try string(node, "fieldName")
+      let name = try name(node, "fieldName")
       guard let object = node["object"] else { return .name(name, at) }
       switch try objectKind(object) {
       case .implicit: return .name(name, at)
@@ -45,7 +82,7 @@ struct PQLJSONDecoder {
       defer { variables = saved }
       var bindings: [(name: String, value: Syntax)] = []
       for binding in node["bindings"]?.arrayValue ?? [] {
-        let name = try string(binding, "varName")
+        let name = try name(binding, "varName")
         bindings.append((name, try decode(binding["value"] ?? .null)))
         variables.insert(name)
       }
@@ -127,7 +164,7 @@ struct PQLJSONDecoder {
     case "String", "XDMObject", "QueryString":
       return .string(value.stringValue ?? "", at)
     case "Integer":
-      guard let number = value.intValue else {
+      guard let number = PQLJSONInteger.decode(value) else {
         throw fail("'Integer' literal is not a whole number")
       }
       return .integer(number, at)
@@ -156,7 +193,7 @@ struct PQLJSONDecoder {
   private mutating func declaration(_ node: JSONValue) throws(PQLDiagnostic) -> VariableDeclaration<
     Syntax
   > {
-    let name = try string(node, "varName")
+    let name = try name(node, "varName")
     var source = try decode(node["from"] ?? .null)
     if case .call(nil, let function, let arguments, _) = source, function == "modelInstances" {
       let model = arguments.first.flatMap { argument -> String? in
@@ -184,11 +221,10 @@ struct PQLJSONDecoder {
     case "and", "or":
       var decoded: [Syntax] = []
       for param in params { decoded.append(try decode(param)) }
-      guard var result = decoded.first else { throw fail("'\(name)' has no parameters") }
-      for next in decoded.dropFirst() {
-        result = .binary(name == "and" ? .and : .or, result, next, at)
-      }
-      return result
+      guard !decoded.isEmpty else { throw fail("'\(name)' has no parameters") }
+      return .associative(
+        name == "and" ? .and : .or, decoded,
+        operators: Array(repeating: at, count: decoded.count - 1))
     case "-" where params.count == 1: return .negate(try decode(params[0]), at)
     case "not":
       guard params.count == 1 else { throw fail("'not' needs one parameter") }
@@ -241,7 +277,7 @@ struct PQLJSONDecoder {
     switch node["form"]?.stringValue {
     case "relative":
       guard let op = ComparisonOperator(rawValue: node["comparison"]?.stringValue ?? ""),
-        let amount = node["amount"]?.intValue,
+        let amount = PQLJSONInteger.decode(node["amount"]),
         let unit = TimeUnit(rawValue: node["unit"]?.stringValue ?? "")
       else { throw fail("'timeSpec' node has an invalid relative window") }
       let direction = TimeDirection(rawValue: node["direction"]?.stringValue ?? "") ?? .before

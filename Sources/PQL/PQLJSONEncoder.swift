@@ -10,7 +10,7 @@ struct PQLJSONEncoder {
   mutating func encode(_ syntax: Syntax) -> JSONValue {
     switch syntax {
     case .string(let text, _): return literal("String", .string(text))
-    case .integer(let value, _): return literal("Integer", .number(Double(value)))
+    case .integer(let value, _): return literal("Integer", PQLJSONInteger.encode(value))
     case .double(let value, _): return literal("Number", .number(value))
     case .boolean(let flag, _): return literal("Boolean", .bool(flag))
     case .list(let items, _):
@@ -18,7 +18,8 @@ struct PQLJSONEncoder {
       for item in items {
         switch item {
         case .string(let text, _): values.append(.string(text))
-        case .integer(let value, _): values.append(.number(Double(value)))
+        case .integer(let value, _) where PQLJSONInteger.isExact(value):
+          values.append(.number(Double(value)))
         case .double(let value, _): values.append(.number(value))
         case .boolean(let flag, _): values.append(.bool(flag))
         default: return apply("list", items.map { encode($0) })
@@ -147,7 +148,7 @@ struct PQLJSONEncoder {
     case .relative(let op, let amount, let unit, let direction, let reference):
       return [
         "nodeType": "timeSpec", "form": "relative", "comparison": .string(op.rawValue),
-        "amount": .number(Double(amount)), "unit": .string(unit.rawValue),
+        "amount": PQLJSONInteger.encode(amount), "unit": .string(unit.rawValue),
         "direction": .string(direction.rawValue), "reference": encode(reference),
       ]
     case .direction(let direction, let reference):

@@ -65,7 +65,10 @@ enum PQLPrinter {
       case .multiply, .divide, .remainder: level = .multiplicative
       default: level = .comparison
       }
-      let rightLevel = Level(rawValue: level.rawValue + 1) ?? .postfix
+      // `and` and `or` are associative: a right operand of the same operator (a balanced
+      // chain) needs no parentheses.
+      let isAssociative = op == .and || op == .or
+      let rightLevel = isAssociative ? level : Level(rawValue: level.rawValue + 1) ?? .postfix
       let leftLevel = level == .comparison ? rightLevel : level
       return (
         wrap(left, atLeast: leftLevel) + " " + op.rawValue + " " + wrap(right, atLeast: rightLevel),

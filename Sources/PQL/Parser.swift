@@ -7,11 +7,21 @@ struct Parser {
   private let source: String
   var index = 0
   private var depth = 0
-  private static let maximumDepth = 256
+  /// The deepest nesting accepted (parentheses, operators, path steps, filters, calls): deep
+  /// enough for any real segment, shallow enough for every recursive pass over the tree.
+  static let maximumDepth = 256
+  /// The most tokens one expression may have.
+  static let maximumTokens = 100_000
 
   /// Parses a whole expression.
   static func parse(_ source: String) throws(PQLDiagnostic) -> Syntax {
-    var parser = Parser(tokens: try Lexer.tokenize(source), source: source)
+    let tokens = try Lexer.tokenize(source)
+    var parser = Parser(tokens: tokens, source: source)
+    if tokens.count > maximumTokens {
+      throw parser.fail(
+        DiagnosticMessages.tooLong(tokens: tokens.count, limit: maximumTokens),
+        at: tokens[maximumTokens])
+    }
     if parser.current.kind == .end {
       throw parser.fail(DiagnosticMessages.emptyExpression, at: parser.current)
     }
@@ -89,7 +99,9 @@ struct Parser {
 
   mutating func enter() throws(PQLDiagnostic) {
     depth += 1
-    if depth > Self.maximumDepth { throw fail(DiagnosticMessages.nestedTooDeeply, at: current) }
+    if depth > Self.maximumDepth {
+      throw fail(DiagnosticMessages.nestedTooDeeply(limit: Self.maximumDepth), at: current)
+    }
   }
 
   // MARK: - Expressions
@@ -100,34 +112,39 @@ struct Parser {
     return try parseOr()
   }
 
+  /// A flat `a or b or …` chain: the terms sit at one depth, and the tree is balanced
+  /// (``Syntax/associative(_:_:operators:)``), so a long chain stays legal and shallow.
   private mutating func parseOr() throws(PQLDiagnostic) -> Syntax {
-    var left = try parseAnd()
-    let outerDepth = depth
-    defer { depth = outerDepth }
+    let first = try parseAnd()
+    guard current.isKeyword("or") else { return first }
+    var terms = [first]
+    var operators: [SourceLocation] = []
     while current.isKeyword("or") {
       let token = advance()
-      try enter()
-      let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
-        try parser.parseAnd()
-      }
-      left = .binary(.or, left, right, token.location)
+      operators.append(token.location)
+      terms.append(
+        try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
+          try parser.parseAnd()
+        })
     }
-    return left
+    return .associative(.or, terms, operators: operators)
   }
 
+  /// A flat `a and b and …` chain, balanced as `or` chains are.
   private mutating func parseAnd() throws(PQLDiagnostic) -> Syntax {
-    var left = try parseNot()
-    let outerDepth = depth
-    defer { depth = outerDepth }
+    let first = try parseNot()
+    guard current.isKeyword("and") else { return first }
+    var terms = [first]
+    var operators: [SourceLocation] = []
     while current.isKeyword("and") {
       let token = advance()
-      try enter()
-      let right = try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
-        try parser.parseNot()
-      }
-      left = .binary(.and, left, right, token.location)
+      operators.append(token.location)
+      terms.append(
+        try operand(after: token) { (parser: inout Parser) throws(PQLDiagnostic) in
+          try parser.parseNot()
+        })
     }
-    return left
+    return .associative(.and, terms, operators: operators)
   }
 
   private mutating func parseNot() throws(PQLDiagnostic) -> Syntax {
@@ -253,9 +270,14 @@ struct Parser {
     return try parsePostfix()
   }
 
+  /// A primary followed by `.field`, `.f(…)` and `[filter]` steps; each step is one level of
+  /// the tree, so a path counts toward ``maximumDepth``.
   mutating func parsePostfix() throws(PQLDiagnostic) -> Syntax {
     var expression = try parsePrimary()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while true {
+      if current.isSymbol(".") || current.isSymbol("[") { try enter() }
       if current.isSymbol(".") {
         let dot = advance()
         guard current.kind == .word else {

@@ -40,13 +40,12 @@ enum StringFunctions {
   }
 
   /// The `group`-th capture of the first match of `regex` in the subject, or null.
-  static func regexGroup(_ subject: PQLValue, _ regex: Regex<AnyRegexOutput>, _ group: PQLValue)
+  static func regexGroup(_ subject: PQLValue, _ pattern: CompiledPattern, _ group: PQLValue)
     -> PQLValue
   {
-    guard let text = Runtime.text(subject), case .integer(let index) = group, index >= 0,
-      let match = text.firstMatch(of: regex), index < match.output.count,
-      let substring = match.output[index].substring
+    guard let text = Runtime.text(subject), case .integer(let index) = group,
+      let found = pattern.group(index, in: text)
     else { return .null }
-    return .string(String(substring))
+    return .string(found)
   }
 }

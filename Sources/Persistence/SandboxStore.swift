@@ -45,6 +45,32 @@ public struct SandboxStore: Sendable {
     }
   }
 
+  /// Stores the new name and description of the namespace with `namespace.code`.
+  public func update(namespace: IdentityNamespace) throws(PersistenceError) {
+    try database.write("update the namespace '\(namespace.code)'") { db in
+      try db.execute(
+        sql: "UPDATE sandbox_namespace SET name = ?, description = ? WHERE code = ?",
+        arguments: [namespace.name, namespace.description, namespace.code])
+    }
+  }
+
+  /// Deletes the profile records stored against `identityIDs` (events stay); returns how many
+  /// were deleted.
+  @discardableResult
+  public func deleteProfileRecords(identityIDs: [Int64]) throws(PersistenceError) -> Int {
+    try database.write("delete profile records") { db in
+      var deleted = 0
+      try IDChunks.forEach(identityIDs) { ids, marks in
+        try db.execute(
+          sql: "DELETE FROM sandbox_record WHERE identity_id IN (\(marks)) AND kind = ?",
+          arguments: StatementArguments(
+            ids.map { $0 as any DatabaseValueConvertible } + [StoredRecord.Kind.profile.rawValue]))
+        deleted += db.changesCount
+      }
+      return deleted
+    }
+  }
+
   /// The identity graph linking rules, or `nil` when none are set.
   public func identityRules() throws(PersistenceError) -> IdentityLinkingRules? {
     try read { try $0.identityRules() }

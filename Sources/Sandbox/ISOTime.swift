@@ -77,6 +77,22 @@ enum ISOTime {
     return seconds * 1000 + Int64(millis)
   }
 
+  /// Milliseconds since 1970 for an ISO 8601 date-time with its time and zone
+  /// (`2024-05-01T10:00:00Z`, `2024-05-01T10:00:00.250+02:00`), as XDM's `timestamp` must be;
+  /// `nil` for a bare date, a missing zone or anything unreadable.
+  static func dateTimeMilliseconds(_ text: String) -> Int64? {
+    let utf8 = Array(text.utf8)
+    guard utf8.count > 10, utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: "t"),
+      let last = utf8.last,
+      last == UInt8(ascii: "Z") || last == UInt8(ascii: "z")
+        || utf8.count >= 6
+          && (utf8[utf8.count - 6] == UInt8(ascii: "+")
+            || utf8[utf8.count - 6] == UInt8(ascii: "-"))
+          && utf8[utf8.count - 3] == UInt8(ascii: ":")
+    else { return nil }
+    return milliseconds(text)
+  }
+
   /// RFC 3339 text in UTC for `date`, such as `2024-05-01T10:00:00Z` (whole seconds, rounded
   /// down).
   static func string(from date: Date) -> String {

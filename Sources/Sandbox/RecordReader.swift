@@ -131,14 +131,15 @@ struct RecordReader: Sendable {
       eventID = id
       switch fields[timestampSlot] {
       case .string(let text)?:
-        guard let time = ISOTime.milliseconds(text) else {
+        // XDM's rule: an ISO 8601 date-time with its time and zone, never a bare date.
+        guard let time = ISOTime.dateTimeMilliseconds(text) else {
           return .failure(.invalidTimestamp(text))
         }
         eventTime = time
-      case .number(let number)?:
-        eventTime = Int64(number)
-      default:
+      case nil, .null?:
         return .failure(.missingTimestamp)
+      case let other?:
+        return .failure(.invalidTimestamp(other.serialized()))
       }
     }
     var identities: [Identity] = []
@@ -164,22 +165,24 @@ struct RecordReader: Sendable {
       return nil
     }
     for (index, field) in schema.identities.enumerated() {
-      guard let raw = fields[fieldSlots[index]] else { continue }
+      // `null` means absent, as leaving the field out does.
+      guard let raw = fields[fieldSlots[index]], raw != .null else { continue }
       if let rejection = add(field.namespace, raw, primary: field.primary == true, isField: true) {
         return .failure(rejection)
       }
     }
-    if let map = fields[identityMapSlot] {
+    if let map = fields[identityMapSlot], map != .null {
       guard case .object(let namespaces) = map else {
         return .failure(.malformedIdentityMap("it must be an object keyed by namespace code"))
       }
       for key in namespaces.keys.sorted() {
+        if namespaces[key] == .null { continue }
         guard case .array(let entries)? = namespaces[key] else {
           return .failure(
             .malformedIdentityMap("'\(key)' must be an array of {\"id\": ...} entries"))
         }
         for entry in entries {
-          guard case .object(let members) = entry, let raw = members["id"] else {
+          guard case .object(let members) = entry, let raw = members["id"], raw != .null else {
             return .failure(.malformedIdentityMap("an entry of '\(key)' has no 'id'"))
           }
           let primary = members["primary"]?.boolValue == true

@@ -57,6 +57,7 @@ public enum RecordRejection: Error, Sendable, Hashable, CustomStringConvertible 
       case .emptyValue: "emptyIdentity"
       case .nullValue: "nullIdentity"
       case .placeholderValue: "placeholderIdentity"
+      case .controlCharacter: "controlCharacterInIdentity"
       case .valueTooLong: "identityTooLong"
       case .malformedECID: "malformedECID"
       case .tooManyIdentities: "tooManyIdentities"

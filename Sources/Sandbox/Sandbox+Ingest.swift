@@ -17,9 +17,13 @@ extension Sandbox {
   /// file's name); `schemaPath` is a schema file for a single NDJSON or JSON file; `progress`
   /// is called with (records linked, records to link) while linking. Throws ``SandboxError``
   /// when a path or schema is unusable; refused records are in the returned report.
+  ///
+  /// Text that is not valid UTF-8 refuses its record, unless `replacingInvalidUTF8` asks for
+  /// U+FFFD in place of the bad bytes. A leading UTF-8 byte order mark is skipped.
   @discardableResult
   public func ingest(
     path: String, datasetName: String? = nil, schemaPath: String? = nil, strict: Bool = false,
+    replacingInvalidUTF8: Bool = false,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SandboxError) -> IngestReport {
     let registry = try registry()
@@ -35,7 +39,9 @@ extension Sandbox {
       let reader = RecordReader(
         schema: schema, registry: registry, rules: rules, guardrails: guardrails)
       schemas.append(schema)
-      inputs.append(try Self.open(source.recordsPath, reader: reader))
+      inputs.append(
+        try Self.open(
+          source.recordsPath, reader: reader, replacingInvalidUTF8: replacingInvalidUTF8))
     }
     return try ingest(
       inputs, schemas: schemas, sourceNames: sources.map(\.recordsPath),
@@ -280,33 +286,42 @@ extension Sandbox {
   }
 
   /// Opens `path` (NDJSON, or a JSON array) for reading: its NDJSON lines found, or its JSON
-  /// array read whole.
-  static func open(_ path: String, reader: RecordReader) throws(SandboxError)
-    -> ParsePipeline.Source
+  /// array read whole (each element keeps the line it starts on).
+  static func open(_ path: String, reader: RecordReader, replacingInvalidUTF8: Bool = false)
+    throws(SandboxError) -> ParsePipeline.Source
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard var data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "the file cannot be read")
+    }
+    if replacingInvalidUTF8 {
+      data = Data(String(decoding: data, as: UTF8.self).utf8)
     }
     let firstByte = data.first {
       $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
     }
     if firstByte == UInt8(ascii: "[") {
-      let document: JSONValue
+      let elements: [(line: Int, value: JSONValue)]
       do {
-        document = try data.withUnsafeBytes { raw throws(JSONParseError) in
-          try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+        elements = try data.withUnsafeBytes { raw throws(JSONParseError) in
+          let bytes = raw.bindMemory(to: UInt8.self)
+          let body = UnsafeBufferPointer(rebasing: bytes[byteOrderMarkLength(bytes)...])
+          let found = try JSONParser.parseArrayElements(body)
+          return lineNumbers(of: found, in: body)
         }
+      } catch let error as JSONParseError {
+        let line: Int = data.withUnsafeBytes { raw in
+          lineNumber(
+            ofOffset: error.offset + byteOrderMarkLength(raw.bindMemory(to: UInt8.self)), in: raw)
+        }
+        throw .unreadable(
+          path: path, reason: "it starts with '[' but is not a JSON array: \(error) (line \(line))")
       } catch {
         throw .unreadable(
           path: path, reason: "it starts with '[' but is not a JSON array: \(error)")
       }
-      guard case .array(let elements) = document else {
-        throw .unreadable(path: path, reason: "it is not a JSON array")
-      }
-      let parsed = elements.enumerated().map { index, element in
+      let parsed = elements.map { line, element in
         LineResult(
-          line: index + 1,
-          result: reader.read(line: index + 1, value: element, text: element.serialized()))
+          line: line, result: reader.read(line: line, value: element, text: element.serialized()))
       }
       return ParsePipeline.Source(data: Data(), lines: [], reader: reader, parsed: parsed)
     }
@@ -319,7 +334,7 @@ extension Sandbox {
     var lines: [LineSpan] = []
     lines.reserveCapacity(input.count / 128)
     guard let base = input.baseAddress else { return lines }
-    var start = 0
+    var start = byteOrderMarkLength(input)
     var number = 1
     while start <= input.count {
       // memchr finds each newline many times faster than a byte loop.
@@ -338,5 +353,30 @@ extension Sandbox {
       start = end + 1
     }
     return lines
+  }
+
+  /// 3 when `input` starts with a UTF-8 byte order mark (which is skipped), else 0.
+  static func byteOrderMarkLength(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+    input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
+  }
+
+  /// The 1-based line where each element starts, in one pass over `input`.
+  static func lineNumbers(
+    of elements: [(offset: Int, value: JSONValue)], in input: UnsafeBufferPointer<UInt8>
+  ) -> [(line: Int, value: JSONValue)] {
+    var line = 1
+    var scanned = 0
+    return elements.map { element in
+      while scanned < element.offset {
+        if input[scanned] == 0x0A { line += 1 }
+        scanned += 1
+      }
+      return (line, element.value)
+    }
+  }
+
+  /// The 1-based line of byte `offset` in `raw`.
+  static func lineNumber(ofOffset offset: Int, in raw: UnsafeRawBufferPointer) -> Int {
+    1 + raw.prefix(max(0, offset)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 }

@@ -92,7 +92,9 @@ extension Sandbox {
     }
     let now = PQLDateTime(millisecondsSinceEpoch: Self.milliseconds(clock()))
     var matched: [AudienceMember] = []
+    let budget = WorkBudget.current
     for profile in profiles {
+      try Self.check(budget)
       let entity = SegmentMembership.apply(stored[profile.key] ?? [:], to: profile.merged.entity)
       guard query.matches(profile: entity, events: PQLEventList(profile.events), now: now) else {
         continue

@@ -70,6 +70,7 @@ extension Sandbox {
     metrics.startTimeInMs = now
     var writes: [Int64: [String: SegmentMembership]] = [:]
     var evaluationNanoseconds: UInt64 = 0
+    let budget = WorkBudget.current
     let registry = try registry()
     for group in groups {
       let evaluator = try segmentation { () throws(SegmentationError) in
@@ -81,6 +82,7 @@ extension Sandbox {
       }
       let evaluated = evaluator.segments.map(\.segment.id)
       for profile in profiles {
+        try Self.check(budget)
         let previous = writes[profile.key] ?? stored[profile.key] ?? [:]
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome = evaluator.evaluate(

@@ -56,6 +56,38 @@ extension Sandbox {
     return created
   }
 
+  /// Changes the name and description of a custom namespace, found by code or numeric id.
+  ///
+  /// A `code` or `type` that differs from the namespace's is refused: the Platform never
+  /// changes those. Throws ``SandboxError/unknownNamespace(_:known:)`` for an unknown one.
+  @discardableResult
+  public func updateNamespace(
+    _ key: String, name: String, description: String?, code: String? = nil, type: String? = nil
+  ) throws(SandboxError) -> IdentityNamespace {
+    var registry = try registry()
+    guard
+      let namespace = Int(key).flatMap(registry.namespace(withID:)) ?? registry.namespace(for: key)
+    else { throw .unknownNamespace(key, known: registry.codes) }
+    if let code, code != namespace.code {
+      throw .invalidRequest(
+        "A namespace's code cannot change: '\(namespace.code)' stays; send its code or leave it out."
+      )
+    }
+    if let type, IdentityType(parsing: type) != namespace.type {
+      throw .invalidRequest(
+        "A namespace's idType cannot change: '\(namespace.type.rawValue)' stays.")
+    }
+    let updated: IdentityNamespace
+    do {
+      updated = try registry.update(
+        code: namespace.code, name: name, description: description ?? namespace.description)
+    } catch {
+      throw .identity(error)
+    }
+    try storage { () throws(PersistenceError) in try store.update(namespace: updated) }
+    return updated
+  }
+
   // MARK: - Identity graph linking rules
 
   /// Sets the identity graph linking rules; they apply to links made from now on.

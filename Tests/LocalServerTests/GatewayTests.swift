@@ -184,12 +184,11 @@ struct SlowBackend: PlatformBackend {
     configuration.requestTimeout = .milliseconds(200)
     try await TestServer.with(configuration, backend: SlowBackend()) { port in
       let token = try await TestServer.token(port: port)
-      let start = ContinuousClock.now
+      // The slow backend would answer 200 after 5 s: a 504 shows the limit ended the wait.
       let response = try await TestServer.raw(
         "GET", port: port, path: "/data/core/idnamespace/identities",
         headers: TestServer.headers(token: token))
       #expect(response.status == 504)
-      #expect(ContinuousClock.now - start < .seconds(4))
       #expect(response.bodyText.contains("GatewayTimeoutError"))
     }
   }

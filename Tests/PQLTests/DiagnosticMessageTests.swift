@@ -36,7 +36,9 @@ import Testing
       "integer literal '99999999999999999999' does not fit in 64 bits"
     ),
     ("\"a1️⃣\\u12\"", .invalidLiteral, "invalid escape sequence '\\u12' in string literal"),
-    ("x.matches(1️⃣\"(a\")", .invalidRegex, "invalid regular expression '(a': expected ')'"),
+    (
+      "x.matches(1️⃣\"(a\")", .invalidRegex, "invalid regular expression '(a': missing ')' at index 2"
+    ),
     ("x in [1, 2 1️⃣3]", .parseError, "expected ']' to close '[' but found '3'"),
     ("1️⃣foo(1)", .unknownFunction, "unknown function 'foo'"),
     ("x.1️⃣lenght()", .unknownFunction, "unknown function 'lenght'"),

@@ -60,13 +60,53 @@ import Testing
       String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
       String(repeating: "not ", count: 5000) + "true",
       String(repeating: "-", count: 5000) + "1",
-      (0..<5000).map { _ in "a" }.joined(separator: " or "),
       (0..<5000).map { _ in "1" }.joined(separator: " + "),
       String(repeating: "[", count: 5000),
+      "person" + String(repeating: ".a", count: 8000),
+      "xEvent" + String(repeating: "[true]", count: 8000) + ".count() > 0",
+      "person.a" + String(repeating: ".b()", count: 8000),
     ]
     for text in cases {
       #expect(throws: PQLDiagnostic.self) { try PQLQuery(text) }
     }
+  }
+
+  @Test func aPathTooDeepNamesWhereTheLimitWasPassed() throws {
+    let text = "person" + String(repeating: ".a", count: 300)
+    let error = try #require(throws: PQLDiagnostic.self) { try PQLQuery(text) }
+    #expect(error.kind == .parseError)
+    #expect(error.message.hasPrefix("expression is nested too deeply"))
+    #expect(error.line == 1 && error.column > 256 * 2)
+  }
+
+  @Test func longFlatAndOrChainsStayLegalAndEvaluate() throws {
+    for count in [256, 5000, 15000] {
+      let anyOf = (0..<count).map { "person.n = \($0)" }.joined(separator: " or ")
+      let query = try PQLQuery(anyOf)
+      let now = PQLDateTime(millisecondsSinceEpoch: 0)
+      #expect(query.matches(profile: ["person": ["n": 17]], events: PQLEventList([]), now: now))
+      #expect(!query.matches(profile: ["person": ["n": -1]], events: PQLEventList([]), now: now))
+      let allOf = (0..<count).map { _ in "person.n > 0" }.joined(separator: " and ")
+      #expect(
+        try PQLQuery(allOf).matches(
+          profile: ["person": ["n": 1]], events: PQLEventList([]), now: now))
+    }
+  }
+
+  @Test func aLongFlatChainSurvivesPQLJSONBothWays() throws {
+    let text = (0..<3000).map { "person.n = \($0)" }.joined(separator: " or ")
+    let tree = try PQLJSON.encode(text)
+    #expect(tree["params"]?.arrayValue?.count == 3000)
+    let back = try PQLJSON.decode(tree)
+    #expect(back == text)
+  }
+
+  @Test func aPQLJSONTreeTooDeepIsRefused() {
+    var tree: JSONValue = ["nodeType": "literal", "literalType": "Boolean", "value": true]
+    for _ in 0..<2000 { tree = ["nodeType": "fnApply", "fnName": "not", "params": [tree]] }
+    let nested = tree
+    #expect(throws: PQLDiagnostic.self) { try PQLQuery(json: nested) }
+    #expect(throws: PQLDiagnostic.self) { try PQLJSON.decode(nested) }
   }
 
   static var inputs: (JSONValue, PQLEventList) {

@@ -19,7 +19,7 @@ import Testing
     ("[1, 2]", "notAnObject"),
     (#"{"identityMap": {"ECID": [{"id": "123"}]}}"#, "malformedECID"),
     (#"{"crm": "3", "email": ""}"#, "emptyIdentity"),
-    (#"{"crm": "4", "email": null}"#, "nullIdentity"),
+    (#"{"crm": "4", "email": 42}"#, "nullIdentity"),
     (#"{"crm": "anonymous"}"#, "placeholderIdentity"),
     (#"{"crm": "\#(longValue)"}"#, "identityTooLong"),
     (#"{"identityMap": {"Mail": [{"id": "x"}]}}"#, "unknownNamespace"),

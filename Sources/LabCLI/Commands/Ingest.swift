@@ -34,6 +34,13 @@ extension AEPLab {
     @Flag(name: .long, help: "Store nothing if any record is refused.")
     var strict = false
 
+    @Flag(
+      name: .long,
+      help: ArgumentHelp(
+        "Store text that is not valid UTF-8 with U+FFFD in place of the bad bytes, instead of "
+          + "refusing its records."))
+    var replaceInvalidUTF8 = false
+
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: FormatOptions
 
@@ -51,6 +58,7 @@ extension AEPLab {
       let report = try sandboxCall { () throws(SandboxError) in
         try sandbox.ingest(
           path: path, datasetName: dataset, schemaPath: schema, strict: strict,
+          replacingInvalidUTF8: replaceInvalidUTF8,
           progress: { done, total in
             if total > 50_000 { bar.update(done * 1000 / max(total, 1)) }
           })
