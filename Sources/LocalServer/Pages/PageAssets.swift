@@ -32,6 +32,8 @@ enum PageAssets {
     th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
     .ns { display: inline-block; min-width: 5rem; font-weight: bold; }
     svg text { font: 12px system-ui, sans-serif; }
+    .tabs button { font: inherit; padding: .3rem .8rem; border: 1px solid #888; background: #f2f2f2; }
+    .tabs button[aria-selected=true] { background: #fff; border-bottom: 3px solid #0a4fb3; }
     """
 
   static let script = """
@@ -86,6 +88,27 @@ enum PageAssets {
       for (const select of document.querySelectorAll('[data-rule]')) {
         select.addEventListener('change', composePQL);
       }
+      // Tabs: without the script every panel shows; with it, one at a time (arrow keys move).
+      const tabs = [...document.querySelectorAll('[role=tab]')];
+      function choose(tab) {
+        for (const other of tabs) {
+          const chosen = other === tab;
+          other.setAttribute('aria-selected', String(chosen));
+          other.tabIndex = chosen ? 0 : -1;
+          document.getElementById(other.getAttribute('aria-controls')).hidden = !chosen;
+        }
+      }
+      tabs.forEach((tab, index) => {
+        tab.addEventListener('click', () => choose(tab));
+        tab.addEventListener('keydown', (event) => {
+          const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+          if (step) {
+            const next = tabs[(index + step + tabs.length) % tabs.length];
+            choose(next); next.focus();
+          }
+        });
+      });
+      if (tabs.length) { choose(tabs[0]); }
       const pql = document.getElementById('b-pql');
       if (pql) { pql.addEventListener('input', estimate); if (pql.value) { estimate(); } }
     });

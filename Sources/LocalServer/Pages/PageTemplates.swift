@@ -226,16 +226,24 @@ enum PageTemplates {
     <h2 data-profile-name>{{name}}</h2>
     <p>Profile <code data-entity-id>{{entityId}}</code>, merged by the policy
     <b>{{policy}}</b>. <a href="/platform/graph?ns={{ns}}&amp;id={{idQuery}}">Identity graph</a></p>
-    <h3 id="tab-attributes">Attributes</h3>
-    <table aria-labelledby="tab-attributes"><tbody>{{#attributes}}<tr><th scope="row">{{path}}</th>
-    <td>{{value}}</td></tr>{{/attributes}}</tbody></table>
-    <h3 id="tab-events">Events ({{eventCount}})</h3>
-    <table aria-labelledby="tab-events"><thead><tr><th scope="col">Time</th><th scope="col">Type</th>
+    <div role="tablist" aria-label="Profile" class="tabs">
+    <button type="button" role="tab" id="tab-attributes" aria-controls="panel-attributes"
+    aria-selected="true">Attributes</button>
+    <button type="button" role="tab" id="tab-events" aria-controls="panel-events"
+    aria-selected="false">Events ({{eventCount}})</button>
+    <button type="button" role="tab" id="tab-segments" aria-controls="panel-segments"
+    aria-selected="false">Segment membership</button>
+    </div>
+    <div role="tabpanel" id="panel-attributes" aria-labelledby="tab-attributes">
+    <table><tbody>{{#attributes}}<tr><th scope="row">{{path}}</th>
+    <td>{{value}}</td></tr>{{/attributes}}</tbody></table></div>
+    <div role="tabpanel" id="panel-events" aria-labelledby="tab-events">
+    <table><thead><tr><th scope="col">Time</th><th scope="col">Type</th>
     <th scope="col">Detail</th></tr></thead><tbody>{{#events}}<tr><td>{{time}}</td><td>{{type}}</td>
-    <td>{{detail}}</td></tr>{{/events}}</tbody></table>
-    <h3 id="tab-segments">Segment membership</h3>
-    <ul aria-labelledby="tab-segments">{{#segments}}<li>{{.}}</li>{{/segments}}
-    {{^segments}}<li>None yet.</li>{{/segments}}</ul>
+    <td>{{detail}}</td></tr>{{/events}}</tbody></table></div>
+    <div role="tabpanel" id="panel-segments" aria-labelledby="tab-segments">
+    <ul>{{#segments}}<li>{{.}}</li>{{/segments}}
+    {{^segments}}<li>None yet.</li>{{/segments}}</ul></div>
     </section>
     {{/profile}}
     {{> footer}}

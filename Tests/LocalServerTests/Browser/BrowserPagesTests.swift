@@ -146,6 +146,10 @@ struct BrowserPagesTests {
       }
       #expect(entities.count == 1)
       try await window.screenshot("08-platform-browse")
+      try await window.click("#tab-events")
+      try await window.waitForText("#panel-events") { $0.contains("commerce.productViews") }
+      #expect(try await window.text("#panel-attributes").isEmpty)
+      try await window.screenshot("08b-platform-browse-events")
       try await window.click("a[href^='/platform/graph']")
       try await window.element("svg[role=img]")
       let nodes = try await driver.call(
