@@ -38,7 +38,9 @@ enum GraphSVG {
     for identity in picture.identities {
       guard let point = points[identity] else { continue }
       let colour = palette[(namespaces.firstIndex(of: identity.namespace) ?? 0) % palette.count]
-      let label = identity.id.count > 22 ? String(identity.id.prefix(20)) + "…" : identity.id
+      let label =
+        identity.id.count > 22
+        ? String(identity.id.prefix(8)) + "…" + String(identity.id.suffix(8)) : identity.id
       svg +=
         "<g data-node=\"\(escape(identity.namespace))\"><circle cx=\"\(format(point.0))\" "
         + "cy=\"\(format(point.1))\" r=\"14\" fill=\"\(colour)\"/>"
