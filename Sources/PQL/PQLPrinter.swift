@@ -143,21 +143,34 @@ enum PQLPrinter {
 }
 
 extension String {
-  /// A plain decimal rendering of a double, without exponent notation.
+  /// A plain decimal rendering of a double, without exponent notation: the shortest digits that
+  /// read back as the same double, with the exponent turned into zeros (so `1e300` and `1e-20`
+  /// are written out in full, and no magnitude traps).
   fileprivate init(format value: Double) {
-    var digits = ""
-    let integral = value.rounded(.towardZero)
-    digits = String(Int64(integral))
-    var fraction = abs(value - integral)
-    if fraction > 0 {
-      digits += "."
-      for _ in 0..<15 where fraction > 0 {
-        fraction *= 10
-        let digit = Int(fraction.rounded(.towardZero))
-        digits += String(digit)
-        fraction -= Double(digit)
-      }
+    let text = "\(value)"
+    guard let mark = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+      self = text
+      return
     }
-    self = digits
+    var mantissa = String(text[..<mark])
+    let exponent = Int(text[text.index(after: mark)...]) ?? 0
+    let sign = mantissa.hasPrefix("-") ? "-" : ""
+    if !sign.isEmpty { mantissa.removeFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let whole = String(parts[0])
+    var digits = whole + (parts.count > 1 ? String(parts[1]) : "")
+    var point = whole.count + exponent
+    if point <= 0 {
+      digits = String(repeating: "0", count: 1 - point) + digits
+      point = 1
+    }
+    if point >= digits.count {
+      digits += String(repeating: "0", count: point - digits.count)
+      self = sign + digits
+      return
+    }
+    var fraction = String(digits.dropFirst(point))
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    self = sign + String(digits.prefix(point)) + (fraction.isEmpty ? "" : "." + fraction)
   }
 }
