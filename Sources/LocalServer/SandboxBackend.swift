@@ -431,7 +431,12 @@ public struct SandboxBackend: PlatformBackend {
   /// `value` as JSON.
   static func encode(_ value: some Encodable) throws(SandboxError) -> JSONValue {
     do {
-      return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+      // LabCore's reader turns the encoder's bytes into a JSONValue several times faster than
+      // decoding JSONValue through JSONDecoder (a fifth of a profile lookup's time, measured).
+      let data = try JSONEncoder().encode(value)
+      return try data.withUnsafeBytes { raw in
+        try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+      }
     } catch {
       throw .invalidRequest("The answer could not be encoded")
     }
