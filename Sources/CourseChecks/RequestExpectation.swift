@@ -73,16 +73,6 @@ struct RequestExpectation: Decodable, Sendable {
 
   /// The query string's parameters, decoded as the server decodes them (`+` is a space).
   static func query(_ text: String) -> [String: String] {
-    var result: [String: String] = [:]
-    for pair in text.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      func decode(_ part: Substring) -> String {
-        let spaced = part.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
-      }
-      let name = decode(parts[0])
-      if result[name] == nil { result[name] = parts.count > 1 ? decode(parts[1]) : "" }
-    }
-    return result
+    QueryParameters(text).dictionary
   }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import LabCore
+import PlatformAPI
 
 /// The Platform paths `aep-lab serve` supports, with how each becomes a ``PlatformOperation``.
 ///

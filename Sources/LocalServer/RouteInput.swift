@@ -1,4 +1,5 @@
 import LabCore
+import PlatformAPI
 
 /// What a route needs from a request to build its ``PlatformOperation``.
 struct RouteInput: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LabCore
+import PlatformAPI
 import Sandbox
 
 /// The call center (`/callcenter/`): the agent looks a customer up by phone (or any
@@ -33,7 +34,7 @@ struct CallCenterPages: Sendable {
       }
       switch result {
       case .success(let summary):
-        let query = "ns=Phone&id=\(Self.encode(phone))&logged=\(Self.encode(summary))"
+        let query = QueryString.encode([("ns", "Phone"), ("id", phone), ("logged", summary)])
         return PageRenderer.redirect(to: "/callcenter/?\(query)")
       case .failure(let error):
         return await lookup(namespace: "Phone", id: phone, error: error.localizedDescription)
@@ -83,12 +84,5 @@ struct CallCenterPages: Sendable {
       context["agent"] = agent
       return renderer.response("callcenter", context)
     }
-  }
-
-  /// `text` percent-encoded for a query value.
-  static func encode(_ text: String) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
   }
 }

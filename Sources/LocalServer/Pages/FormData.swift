@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PlatformAPI
 
 /// The fields of an HTML form (`application/x-www-form-urlencoded`), from a request body or a
 /// query string.
@@ -14,19 +15,9 @@ struct FormData: Sendable {
     return FormData(text: String(buffer: buffer))
   }
 
-  /// Parses `text` such as `a=1&b=x%20y`.
+  /// Parses `text` such as `a=1&b=x%20y`, as the API decodes a query string.
   init(text: String) {
-    var fields: [String: String] = [:]
-    for pair in text.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      func decode(_ part: Substring) -> String {
-        let spaced = part.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
-      }
-      let name = decode(parts[0])
-      if fields[name] == nil { fields[name] = parts.count > 1 ? decode(parts[1]) : "" }
-    }
-    self.fields = fields
+    fields = QueryParameters(text).dictionary
   }
 
   /// The field `name`, trimmed; empty when absent.

@@ -87,7 +87,7 @@ struct PlatformPages: Sendable {
           "name": "\(first) \(last)".trimmingCharacters(in: .whitespaces).isEmpty
             ? "(no name)" : "\(first) \(last)",
           "entityId": profile.entity?.entityId ?? "", "policy": profile.policy.name,
-          "ns": namespace, "idQuery": CallCenterPages.encode(id),
+          "ns": namespace, "idQuery": QueryString.escape(id),
           "attributes": Self.leaves(entity).filter { !$0.path.hasPrefix("segmentMembership") }
             .map { ["path": $0.path, "value": $0.value] },
           "eventCount": events.response.children.count,
@@ -96,8 +96,7 @@ struct PlatformPages: Sendable {
             return [
               "time": event["timestamp"]?.stringValue ?? "",
               "type": event["eventType"]?.stringValue ?? "",
-              "detail": event["productListItems"]?.arrayValue?.first?["name"]?.stringValue
-                ?? event[path: ["web", "webPageDetails", "name"]]?.stringValue ?? "",
+              "detail": LumaRecords.detail(of: event),
             ]
           },
           "segments": (entity[path: ["segmentMembership", "ups"]]?.objectValue ?? [:])
@@ -245,8 +244,10 @@ struct PlatformPages: Sendable {
     switch result {
     case .success(let definition):
       return PageRenderer.redirect(
-        to: "/platform/segments/\(definition.id ?? "")?message="
-          + CallCenterPages.encode("Saved. A batch segment gets members when a job runs it."))
+        to: "/platform/segments/\(definition.id ?? "")?"
+          + QueryString.encode([
+            ("message", "Saved. A batch segment gets members when a job runs it.")
+          ]))
     case .failure(let error):
       return builder(error: error.localizedDescription, form: form)
     }
@@ -266,7 +267,7 @@ struct PlatformPages: Sendable {
       message = error.localizedDescription
     }
     return PageRenderer.redirect(
-      to: "/platform/segments/\(id)?message=\(CallCenterPages.encode(message))")
+      to: "/platform/segments/\(id)?" + QueryString.encode([("message", message)]))
   }
 
   // MARK: - Helpers

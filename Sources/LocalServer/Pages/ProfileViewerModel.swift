@@ -30,12 +30,8 @@ enum ProfileViewerModel {
       .map { id, _ in names.first { $0.id == id }?.name ?? id }.sorted()
     let events = viewer.events.response.children.reversed().map { child -> [String: Any] in
       let event = child.entity
-      let detail =
-        event["productListItems"]?.arrayValue?.first?["name"]?.stringValue
-        ?? event[path: ["web", "webPageDetails", "name"]]?.stringValue ?? ""
-      let channel =
-        event[path: [LumaDatasets.tenant, "interactionDetails", "core", "channel"]]?.stringValue
-        ?? ""
+      let detail = LumaRecords.detail(of: event)
+      let channel = LumaRecords.channel(of: event)
       return [
         "time": event["timestamp"]?.stringValue ?? "",
         "type": event["eventType"]?.stringValue ?? "",

@@ -71,16 +71,18 @@ struct SitePages: Sendable {
     return renderer.response(template, context)
   }
 
-  /// The registration or sign-in form, with `error` and the fields' values when it was refused.
+  /// The registration or sign-in form, with `error` (next to `field`) and the fields' values
+  /// when it was refused.
   func form(
-    _ request: Request, register: Bool, error: String? = nil, values: FormData? = nil
+    _ request: Request, register: Bool, error: String? = nil,
+    field errorField: SiteRegistration.Field? = nil, values: FormData? = nil
   ) -> Response {
     let values = values ?? FormData(text: "")
     var fields: [[String: Any]] = []
     func field(_ name: String, _ label: String, type: String = "text", required: Bool = true) {
       fields.append([
         "name": name, "label": label, "type": type, "value": values[name], "required": required,
-        "fieldError": Self.fieldError(error, for: name) ?? false,
+        "fieldError": errorField?.rawValue == name ? (error ?? "") as Any : false,
       ])
     }
     if register {
@@ -90,7 +92,7 @@ struct SitePages: Sendable {
       field("phone", "Phone (international, such as +32470123456)", type: "tel")
       fields.append([
         "name": "gender", "label": "Gender",
-        "fieldError": Self.fieldError(error, for: "gender") ?? false,
+        "fieldError": errorField == .gender ? (error ?? "") as Any : false,
         "options": SiteRegistration.genders.map {
           ["value": $0, "label": $0, "selected": values["gender"] == $0]
         },
@@ -167,15 +169,16 @@ struct SitePages: Sendable {
   func submit(_ request: Request, register: Bool) async throws -> Response {
     let form = try await FormData.read(request)
     let visit = VisitCookie.visit(in: request)
+    let registration = SiteRegistration(
+      email: form["email"], phone: form["phone"], firstName: form["firstName"],
+      lastName: form["lastName"], gender: form["gender"].isEmpty ? nil : form["gender"])
+    if register, let problem = registration.problem {
+      return self.form(
+        request, register: true, error: problem.reason, field: problem.field, values: form)
+    }
     let result = await BlockingWork.run { [sandbox] () -> Result<SiteActionResult, SandboxError> in
       Result { () throws(SandboxError) in
-        if register {
-          return try sandbox.siteRegister(
-            SiteRegistration(
-              email: form["email"], phone: form["phone"], firstName: form["firstName"],
-              lastName: form["lastName"], gender: form["gender"].isEmpty ? nil : form["gender"]),
-            from: .given(visit))
-        }
+        if register { return try sandbox.siteRegister(registration, from: .given(visit)) }
         return try sandbox.siteLogin(email: form["email"], on: .web, from: .given(visit))
       }
     }
@@ -184,9 +187,10 @@ struct SitePages: Sendable {
       return PageRenderer.redirect(
         to: "/luma/?welcome=1", setCookie: VisitCookie.header(for: action.visit))
     case .failure(let error):
+      // The form's fields are valid, so what is left is about the account: its email.
       return self.form(
         request, register: register, error: Self.browserWording(error.localizedDescription),
-        values: form)
+        field: .email, values: form)
     }
   }
 
@@ -233,37 +237,14 @@ struct SitePages: Sendable {
   /// A price as the site shows it.
   static func price(_ value: Double) -> String { String(format: "$%.2f", value) }
 
-  /// The Sandbox's message with the CLI's option names turned into the form's labels.
+  /// The Sandbox's account message with its terminal command hint put as the site says it.
   static func browserWording(_ message: String) -> String {
-    message.replacingOccurrences(of: "'--first-name'", with: "'First name'")
-      .replacingOccurrences(of: "'--last-name'", with: "'Last name'")
-      .replacingOccurrences(
-        of: #"Log in instead: 'aep-lab site login --email ([^']*)'"#, with: "Sign in instead.",
-        options: .regularExpression
-      )
-      .replacingOccurrences(
-        of: #"Register first: 'aep-lab site register[^']*'"#, with: "Create an account first.",
-        options: .regularExpression)
-  }
-
-  /// The form field a refusal is about, or `nil`.
-  static func fieldError(_ error: String?, for field: String) -> String? {
-    guard let error else { return nil }
-    let lower = error.lowercased()
-    let about: String
-    if lower.contains("email") || lower.contains("account") {
-      about = "email"
-    } else if lower.contains("phone") {
-      about = "phone"
-    } else if lower.contains("first name") {
-      about = "firstName"
-    } else if lower.contains("last name") {
-      about = "lastName"
-    } else if lower.contains("gender") {
-      about = "gender"
-    } else {
-      return nil
-    }
-    return about == field ? error : nil
+    message.replacingOccurrences(
+      of: #"Log in instead: 'aep-lab site login --email ([^']*)'"#, with: "Sign in instead.",
+      options: .regularExpression
+    )
+    .replacingOccurrences(
+      of: #"Register first: 'aep-lab site register[^']*'"#, with: "Create an account first.",
+      options: .regularExpression)
   }
 }

@@ -38,13 +38,8 @@ extension Sandbox {
     let recent = events.response.children.map { child in
       let event = child.entity
       let type = event["eventType"]?.stringValue ?? ""
-      let channel =
-        event[path: [tenant, "interactionDetails", "core", "channel"]]?.stringValue ?? ""
-      let detail =
-        event["productListItems"]?.arrayValue?.first?["name"]?.stringValue
-        ?? event[path: [tenant, "interactionDetails", "core", "callCenterAgent", "callTopic"]]?
-        .stringValue
-        ?? event[path: ["web", "webPageDetails", "name"]]?.stringValue ?? ""
+      let channel = LumaRecords.channel(of: event)
+      let detail = LumaRecords.detail(of: event)
       return CallCenterView.RecentEvent(
         time: event["timestamp"]?.stringValue ?? "", eventType: type, channel: channel,
         detail: detail)

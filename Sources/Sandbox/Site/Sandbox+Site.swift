@@ -259,34 +259,9 @@ extension Sandbox {
     }
   }
 
+  /// Refuses a registration the site would refuse, with the field's reason.
   static func validate(_ registration: SiteRegistration) throws(SandboxError) {
-    let email = registration.email.trimmingCharacters(in: .whitespaces)
-    let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
-      throw .invalidRequest(
-        "'\(registration.email)' is not an email address. Use one such as 'you@example.com'")
-    }
-    let digits = registration.phone.dropFirst()
-    guard registration.phone.hasPrefix("+"), digits.count >= 8, digits.count <= 15,
-      digits.allSatisfy(\.isNumber)
-    else {
-      throw .invalidRequest(
-        "'\(registration.phone)' is not a phone number in international form. Write it as "
-          + "'+' and the digits, without spaces, for example '+32470123456'")
-    }
-    for (label, value) in [
-      ("--first-name", registration.firstName), ("--last-name", registration.lastName),
-    ] where value.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw .invalidRequest("The form needs '\(label)'. Give a name, for example 'Alex'")
-    }
-    if let gender = registration.gender?.lowercased(), !SiteRegistration.genders.contains(gender) {
-      throw .invalidRequest(
-        "'\(gender)' is not a gender XDM knows. Use one of "
-          + SiteRegistration.genders.map { "'\($0)'" }.joined(separator: ", "))
-    }
-    if let birth = registration.birthDate, ISOTime.milliseconds(birth + "T00:00:00Z") == nil {
-      throw .invalidRequest("'\(birth)' is not a date. Write it as YYYY-MM-DD, e.g. '1990-04-12'")
-    }
+    if let problem = registration.problem { throw .invalidRequest(problem.reason) }
   }
 
   /// A new 38-digit Experience Cloud ID.

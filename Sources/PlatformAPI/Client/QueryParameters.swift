@@ -1,14 +1,14 @@
-/// A request's query parameters decoded the way the Platform's servers decode them: `%XX`
+/// A request's query parameters (or an HTML form's fields) decoded the way the Platform's servers decode them: `%XX`
 /// escapes become bytes and a bare `+` becomes a space.
 ///
 /// That is why `entityId=jane+doe@example.com` finds nobody: the value arrives as
 /// `jane doe@example.com`. Sent as `jane%2Bdoe%40example.com` it arrives intact.
-struct QueryParameters: Sendable, Equatable {
+public struct QueryParameters: Sendable, Equatable {
   /// The pairs in the order they were sent.
-  var items: [(name: String, value: String)]
+  public var items: [(name: String, value: String)]
 
   /// Parses a raw query string (without the `?`).
-  init(_ query: String?) {
+  public init(_ query: String?) {
     items = (query ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = Self.decode(parts[0])
@@ -18,12 +18,12 @@ struct QueryParameters: Sendable, Equatable {
   }
 
   /// The first non-empty value of `name` (exact match), if any.
-  subscript(_ name: String) -> String? {
+  public subscript(_ name: String) -> String? {
     items.first { $0.name == name && !$0.value.isEmpty }?.value
   }
 
   /// The first value of any of `names`, in the order given.
-  func first(of names: String...) -> String? {
+  public func first(of names: String...) -> String? {
     for name in names {
       if let value = self[name] { return value }
     }
@@ -33,7 +33,7 @@ struct QueryParameters: Sendable, Equatable {
   /// The non-empty pairs as a dictionary (a repeated name keeps its first value).
   ///
   /// An empty value counts as absent, as Postman sends `name=` for every variable left blank.
-  var dictionary: [String: String] {
+  public var dictionary: [String: String] {
     var result: [String: String] = [:]
     for item in items where result[item.name] == nil && !item.value.isEmpty {
       result[item.name] = item.value
@@ -41,7 +41,7 @@ struct QueryParameters: Sendable, Equatable {
     return result
   }
 
-  static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool {
+  public static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool {
     lhs.items.elementsEqual(rhs.items) { $0.name == $1.name && $0.value == $1.value }
   }
 
