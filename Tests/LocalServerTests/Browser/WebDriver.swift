@@ -31,29 +31,45 @@ final class WebDriver: @unchecked Sendable {
       .appendingPathComponent(".build/browser-screenshots")
   }()
 
-  private let process: Process
-  private let base: String
+  private var process: Process
+  private var base: String
   private let transport = CurlTransport(options: TransportOptions(timeoutSeconds: 60))
 
   /// Starts chromedriver on a free port.
+  ///
+  /// A port another process holds makes chromedriver exit at once, and a busy machine (the
+  /// whole suite runs beside it on two cores) can take several seconds to start it, so the
+  /// start is tried on up to three ports below the ephemeral range (where the test servers
+  /// bind), waiting up to 30 seconds for each.
   init() async throws {
     guard let driver = Self.driverPath else { throw Failure(description: "no chromedriver") }
-    let port = Int.random(in: 20_000...40_000)
+    var attempts: [String] = []
     process = Process()
-    process.executableURL = URL(fileURLWithPath: driver)
-    process.arguments = ["--port=\(port)"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    base = "http://127.0.0.1:\(port)"
-    for _ in 0..<100 {
-      if let status = try? await call("GET", "/status"), status[path: ["value", "ready"]] == true {
-        return
+    base = ""
+    for _ in 0..<3 {
+      let port = Int.random(in: 20_000...32_000)
+      process = Process()
+      process.executableURL = URL(fileURLWithPath: driver)
+      process.arguments = ["--port=\(port)"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      base = "http://127.0.0.1:\(port)"
+      let started = ContinuousClock.now
+      while process.isRunning, ContinuousClock.now - started < .seconds(30) {
+        if let status = try? await call("GET", "/status"), status[path: ["value", "ready"]] == true
+        {
+          return
+        }
+        try await Task.sleep(for: .milliseconds(100))
       }
-      try await Task.sleep(for: .milliseconds(100))
+      attempts.append(
+        process.isRunning
+          ? "port \(port): not ready after 30 s"
+          : "port \(port): exited with status \(process.terminationStatus)")
+      if process.isRunning { process.terminate() }
     }
-    process.terminate()
-    throw Failure(description: "chromedriver did not start")
+    throw Failure(description: "chromedriver did not start (\(attempts.joined(separator: "; ")))")
   }
 
   deinit { if process.isRunning { process.terminate() } }
