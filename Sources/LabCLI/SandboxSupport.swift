@@ -8,9 +8,14 @@ import Sandbox
 import Segmentation
 
 extension Workspace {
-  /// Opens the workspace's sandbox.
+  /// Opens the workspace's sandbox, drawing its long work as progress bars on a terminal and
+  /// printing its notices on standard error.
   func openSandbox() throws(LabFailure) -> Sandbox {
-    Sandbox(database: try openDatabase())
+    var sandbox = Sandbox(database: try openDatabase())
+    let bars = ProgressBars()
+    sandbox.progress = { title, done, total in bars.update(title, done, total) }
+    sandbox.notice = { text in Console.current.error("note: \(text)") }
+    return sandbox
   }
 }
 

@@ -39,20 +39,48 @@ struct ColumnarCompiler {
       guard let flags = columns.memberships[id] else { return { _ in false } }
       return { flags[$0] }
     case .compare(let op, .call(.count, let arguments), .constant(let expected)):
-      guard arguments.count == 1, case .filter(.events, let filter) = arguments[0],
-        let passes = eventFlags(filter)
-      else { return nil }
+      guard arguments.count == 1, let passes = eventSource(arguments[0]) else { return nil }
       let starts = columns.eventStarts
       return { row in
         var count = 0
         for event in starts[row]..<starts[row + 1] where passes[event] { count += 1 }
         return Runtime.compare(op, .integer(count), expected)
       }
+    case .call(let quantifier, let arguments) where quantifier == .exists || quantifier == .forall:
+      // `xEvent.exists(condition)`, `xEvent[filter].forall(condition)`: a walk over each
+      // profile's events with one flag per event.
+      guard arguments.count == 2, let source = eventSource(arguments[0]),
+        let passes = eventFlags(arguments[1])
+      else { return nil }
+      let starts = columns.eventStarts
+      if quantifier == .exists {
+        return { row in
+          for event in starts[row]..<starts[row + 1] where source[event] && passes[event] {
+            return true
+          }
+          return false
+        }
+      }
+      return { row in
+        for event in starts[row]..<starts[row + 1] where source[event] && !passes[event] {
+          return false
+        }
+        return true
+      }
     case .chain(.events, let timestamp, let steps):
       guard timestamp == ["timestamp"] else { return nil }
       return chain(steps)
     default:
       return fieldCondition(node, in: columns.profileColumns, isProfile: true)
+    }
+  }
+
+  /// Which events a source of events holds: `xEvent` (every event) or `xEvent[filter]`.
+  func eventSource(_ node: Node) -> [Bool]? {
+    switch node {
+    case .events: return Array(repeating: true, count: columns.eventTimes.count)
+    case .filter(.events, let filter): return eventFlags(filter)
+    default: return nil
     }
   }
 
@@ -133,14 +161,17 @@ struct ColumnarCompiler {
   /// JSON, once per distinct value; `nil` when it reads more, or a path inside a column.
   func truth(of node: Node, in available: [PQLColumns.Column], isProfile: Bool) -> FieldTruth? {
     guard let paths = Self.fields(of: node), paths.count <= 1,
-      !paths.contains(["timestamp"]) || isProfile,
-      let predicate = Compiler.objectPredicate(node, isProfile: isProfile)
+      !paths.contains(["timestamp"]) || isProfile
     else { return nil }
+    let predicate =
+      Compiler.objectPredicate(node, isProfile: isProfile) ?? Self.generalPredicate(node)
     let absent = predicate([:], now, ObjectPredicateTime.unknown)
     guard let path = paths.first else { return .constant(absent) }
-    guard let column = available.first(where: { $0.path == path }) else {
-      // A path inside a column's values (or holding several columns) needs the JSON, and so
-      // does a profile's `segmentMembership`, which the memberships stand for.
+    // The column holding the field: the field itself, or a field it lies inside (a path
+    // through an array of objects, such as `productListItems.name`).
+    guard let column = available.first(where: { path.starts(with: $0.path) }) else {
+      // A path holding several columns needs the JSON, and so does a profile's
+      // `segmentMembership`, which the memberships stand for.
       let overlaps = available.contains {
         $0.path.starts(with: path) || path.starts(with: $0.path)
       }
@@ -150,7 +181,7 @@ struct ColumnarCompiler {
     }
     let table = column.values.map { value in
       var members: [String: JSONValue] = [:]
-      PQLColumns.insert(value, at: path[...], into: &members)
+      PQLColumns.insert(value, at: column.path[...], into: &members)
       return predicate(members, now, ObjectPredicateTime.unknown)
     }
     return .table(codes: column.codes, table: table, absent: absent)
@@ -289,30 +320,57 @@ struct ColumnarCompiler {
 
   /// The fields of the current object that `node` reads, or `nil` when it reads anything else
   /// (events, variables, outer contexts, memberships).
+  ///
+  /// Inside a per-element argument (`productListItems.exists(name = "x")`) the context is the
+  /// element: its fields belong to the field being walked, not to the current object.
   static func fields(of node: Node) -> Set<[String]>? {
     var result = Set<[String]>()
-    func visit(_ node: Node) -> Bool {
+    func visit(_ node: Node, _ depth: Int) -> Bool {
       switch node {
       case .constant, .time: return true
-      case .path(.context(0), let steps):
-        result.insert(steps)
-        return true
-      case .list(let items): return items.allSatisfy(visit)
-      case .object(let members): return members.allSatisfy { visit($0.value) }
+      case .path(.context(let levels), let steps):
+        if levels == depth {
+          result.insert(steps)
+          return true
+        }
+        return levels < depth
+      case .list(let items): return items.allSatisfy { visit($0, depth) }
+      case .object(let members): return members.allSatisfy { visit($0.value, depth) }
       case .call(.inSegment, _): return false
-      case .call(_, let arguments): return arguments.allSatisfy(visit)
-      case .negate(let operand), .not(let operand): return visit(operand)
-      case .and(let operands), .or(let operands): return operands.allSatisfy(visit)
+      case .call(let builtin, let arguments):
+        let offset = builtin.takesSubject ? 1 : 0
+        return arguments.enumerated().allSatisfy { index, argument in
+          let position = index - offset
+          let perElement = position >= 0 && builtin.isPerElement(position)
+          return visit(argument, perElement ? depth + 1 : depth)
+        }
+      case .filter(let base, let condition):
+        return visit(base, depth) && visit(condition, depth + 1)
+      case .negate(let operand), .not(let operand): return visit(operand, depth)
+      case .and(let operands), .or(let operands): return operands.allSatisfy { visit($0, depth) }
       case .compare(_, let left, let right), .arithmetic(_, let left, let right),
         .like(let left, let right):
-        return visit(left) && visit(right)
-      case .membership(let value, let list, _): return visit(value) && visit(list)
-      case .matches(let subject, _): return visit(subject)
-      case .occurs(let subject, let spec): return !Occurs.needsFrame(spec) && visit(subject)
+        return visit(left, depth) && visit(right, depth)
+      case .membership(let value, let list, _): return visit(value, depth) && visit(list, depth)
+      case .matches(let subject, _): return visit(subject, depth)
+      case .regexGroup(let subject, _, let group):
+        return visit(subject, depth) && visit(group, depth)
+      case .occurs(let subject, let spec): return !Occurs.needsFrame(spec) && visit(subject, depth)
       default: return false
       }
     }
-    return visit(node) ? result : nil
+    return visit(node, 0) ? result : nil
+  }
+
+  /// A condition that ``Compiler/objectPredicate(_:isProfile:)`` does not take, evaluated by the
+  /// general compiled code on a frame whose context is the object alone (``fields(of:)`` has
+  /// made sure it reads nothing else).
+  static func generalPredicate(_ node: Node) -> ObjectPredicate {
+    let condition = Compiler.compileCondition(node)
+    return { members, now, _ in
+      condition(
+        Frame(profile: .object(members), events: PQLEventList([]), now: now, slotCount: 0))
+    }
   }
 
   /// One flag per event, filled by `fill` over slices of the events, one slice per core.

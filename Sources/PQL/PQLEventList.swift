@@ -12,6 +12,14 @@ public struct PQLEventList: Sendable {
   /// Whether every timestamp is known (parsed from a string).
   let isTimed: Bool
 
+  /// The instant of an ExperienceEvent's `timestamp` in milliseconds since the epoch, as `xEvent`
+  /// reads it, or `nil` when it is missing, not a string or not a date-time.
+  public static func milliseconds(ofTimestampIn event: JSONValue) -> Int64? {
+    guard case .object(let members) = event, case .string(let text)? = members["timestamp"]
+    else { return nil }
+    return CivilCalendar.instant(text)
+  }
+
   /// Wraps XDM ExperienceEvent objects (`timestamp`, `_id`, `eventType`, …) without copying them,
   /// parsing each `timestamp` once for every query evaluated over the list.
   public init(_ events: [JSONValue]) {

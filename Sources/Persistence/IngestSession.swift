@@ -125,6 +125,7 @@ public struct IngestSession {
     do {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
       try SandboxStore.write(graph, links: links, db: db)
+      try SandboxStore.markProfileColumnsDirty(graphIDs: graph.affectedGraphIDs, db: db)
       if rebuildsIndexes {
         for index in SandboxStore.indexes {
           if index.name == "sandbox_identity_by_key" {

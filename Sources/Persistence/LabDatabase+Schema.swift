@@ -14,6 +14,7 @@ extension LabDatabase {
     SandboxSchema.register(in: &migrator)
     SegmentSchema.register(in: &migrator)
     SandboxSchema.registerGraphLinks(in: &migrator)
+    ProfileStoreSchema.register(in: &migrator)
     return migrator
   }
 }

@@ -59,6 +59,7 @@ public struct SandboxStore: Sendable {
   @discardableResult
   public func deleteProfileRecords(identityIDs: [Int64]) throws(PersistenceError) -> Int {
     try database.write("delete profile records") { db in
+      try Self.markProfileColumnsDirty(identityIDs: identityIDs, db: db)
       var deleted = 0
       try IDChunks.forEach(identityIDs) { ids, marks in
         try db.execute(

@@ -15,12 +15,20 @@ extension Sandbox {
   public func previewSegment(
     expression: SegmentExpressionSource, mergePolicy: String? = nil, limit: Int = 10
   ) throws(SandboxError) -> SegmentAudience {
-    let (matched, profileCount, policy) = try qualifying(
-      expression: expression, mergePolicy: mergePolicy)
+    let query = try segmentation { () throws(SegmentationError) in try expression.compile() }
+    let policy = try self.mergePolicy(named: mergePolicy)
+    let store = try profileColumnStore(policy: policy).store
+    let compiled = SegmentEvaluator.Compiled(
+      segment: Segment(id: "", name: "", expression: expression, creationTime: 0), query: query)
+    let flags =
+      try evaluate([compiled], on: store, policy: policy, now: Self.milliseconds(clock()))
+      .qualifies[""] ?? []
+    let matched = flags.indices.filter { flags[$0] }.map { store.primaryIdentities[$0] }
+    let profileCount = store.count
     let registry = try registry()
     var byNamespace: [Int: Int] = [:]
-    for profile in matched {
-      if let id = registry.namespace(for: profile.primaryIdentity.namespace)?.id {
+    for primary in matched {
+      if let id = registry.namespace(for: primary.namespace)?.id {
         byNamespace[id, default: 0] += 1
       }
     }
@@ -40,8 +48,7 @@ extension Sandbox {
     let sample = Array(matched.prefix(max(limit, 0)))
     var samples: [ProfileLookup] = []
     var results: [JSONValue] = []
-    for profile in sample {
-      let primary = profile.primaryIdentity
+    for primary in sample {
       let xid = XID.make(primary, registry: registry)
       results.append([
         xid: [
@@ -77,15 +84,7 @@ extension Sandbox {
     throws(SandboxError) -> (members: [AudienceMember], profileCount: Int, policy: MergePolicy)
   {
     let query = try segmentation { () throws(SegmentationError) in try expression.compile() }
-    let policies = try mergePolicies()
-    let policy: MergePolicy
-    do {
-      policy =
-        try mergePolicy.map { key throws(ProfileError) in try policies.policy(key) }
-        ?? policies.defaultPolicy
-    } catch {
-      throw .mergePolicy(error)
-    }
+    let policy = try self.mergePolicy(named: mergePolicy)
     let profiles = try segmentProfiles(policy: policy)
     let stored = try storage { () throws(PersistenceError) in
       try segmentStore.memberships(profileKeys: profiles.map(\.key))
@@ -105,6 +104,17 @@ extension Sandbox {
           entity: entity, events: profile.events))
     }
     return (matched, profiles.count, policy)
+  }
+
+  /// The merge policy `key` (an id or name), or the default policy when `nil`.
+  private func mergePolicy(named key: String?) throws(SandboxError) -> MergePolicy {
+    let policies = try mergePolicies()
+    do {
+      return try key.map { key throws(ProfileError) in try policies.policy(key) }
+        ?? policies.defaultPolicy
+    } catch {
+      throw .mergePolicy(error)
+    }
   }
 
   /// The same as ``previewSegment(expression:mergePolicy:limit:)`` for the stored definition

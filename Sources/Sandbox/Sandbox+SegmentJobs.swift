@@ -61,8 +61,8 @@ extension Sandbox {
     return wire(job, segments: all)
   }
 
-  /// Evaluates each policy's segments over every profile; returns the metrics and the
-  /// memberships to write.
+  /// Evaluates each policy's segments over every profile of its profile store; returns the
+  /// metrics and the memberships to write.
   func evaluate(groups: [(policy: MergePolicy, segments: [Segment])], at now: Int64)
     throws(SandboxError) -> (SegmentJobMetrics, [Int64: [String: SegmentMembership]])
   {
@@ -70,39 +70,55 @@ extension Sandbox {
     metrics.startTimeInMs = now
     var writes: [Int64: [String: SegmentMembership]] = [:]
     var evaluationNanoseconds: UInt64 = 0
-    let budget = WorkBudget.current
-    let registry = try registry()
+    var paths: [String: String] = [:]
     for group in groups {
       let evaluator = try segmentation { () throws(SegmentationError) in
         try SegmentEvaluator(segments: group.segments)
       }
-      let profiles = try segmentProfiles(policy: group.policy)
-      let stored = try storage { () throws(PersistenceError) in
-        try segmentStore.memberships(profileKeys: profiles.map(\.key))
-      }
-      let evaluated = evaluator.segments.map(\.segment.id)
-      for profile in profiles {
-        try Self.check(budget)
-        let previous = writes[profile.key] ?? stored[profile.key] ?? [:]
-        let start = DispatchTime.now().uptimeNanoseconds
-        let outcome = evaluator.evaluate(
-          profile: profile.merged.entity, events: PQLEventList(profile.events),
-          memberships: previous, now: now)
-        evaluationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
-        metrics.totalProfiles += 1
-        metrics.totalProfilesByMergePolicy[group.policy.id, default: 0] += 1
-        let namespaces = Set(
-          profile.merged.identities.map {
-            registry.namespace(for: $0.namespace)?.code ?? $0.namespace
-          })
-        metrics.count(outcome, evaluated: evaluated, namespaces: namespaces, previous: previous)
-        if !outcome.changed.isEmpty {
-          var changed = writes[profile.key] ?? [:]
-          for id in outcome.changed { changed[id] = outcome.memberships[id] }
-          writes[profile.key] = changed
+      let store = try profileColumnStore(policy: group.policy).store
+      let start = DispatchTime.now().uptimeNanoseconds
+      let evaluation = try evaluate(
+        evaluator.segments, on: store, policy: group.policy, now: now)
+      evaluationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
+      metrics.totalProfiles += store.count
+      metrics.totalProfilesByMergePolicy[group.policy.id, default: 0] += store.count
+      for item in evaluator.segments {
+        let id = item.segment.id
+        paths[id] = evaluation.paths[id]?.rawValue
+        let previous = try storage { () throws(PersistenceError) in
+          try segmentStore.memberships(segmentID: id)
+        }
+        guard let qualifies = evaluation.qualifies[id] else { continue }
+        var members = 0
+        var byNamespaceSet = [Int](repeating: 0, count: store.namespaceSets.count)
+        var byStatus: [SegmentMembership.Status: Int] = [:]
+        for row in 0..<store.count {
+          let key = store.keys[row]
+          let before = previous[key]
+          guard let next = SegmentMembership.next(after: before, qualifies: qualifies[row], at: now)
+          else { continue }
+          if next.status.isMember {
+            members += 1
+            byNamespaceSet[Int(store.namespaceSetCodes[row])] += 1
+          }
+          if next != before {
+            byStatus[next.status, default: 0] += 1
+            writes[key, default: [:]][id] = next
+          }
+        }
+        if members > 0 { metrics.segmentedProfileCounter[id] = members }
+        for (set, count) in zip(store.namespaceSets, byNamespaceSet) where count > 0 {
+          for namespace in set {
+            metrics.segmentedProfileByNamespaceCounter[id, default: [:]][namespace, default: 0] +=
+              count
+          }
+        }
+        for (status, count) in byStatus {
+          metrics.segmentedProfileByStatusCounter[id, default: [:]][status.rawValue] = count
         }
       }
     }
+    metrics.evaluationPathBySegment = paths
     metrics.profileSegmentationTimeInMs = Int64(evaluationNanoseconds / 1_000_000)
     metrics.endTimeInMs = max(Self.milliseconds(clock()), now)
     return (metrics, writes)

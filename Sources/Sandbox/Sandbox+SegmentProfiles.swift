@@ -107,7 +107,10 @@ extension Sandbox {
       guard !fragments.isEmpty || !events.isEmpty else { continue }
       let merged = merger.merge(
         fragments: fragments, identities: group.map(\.identity), policy: policy)
-      result.append(SegmentProfile(key: key, merged: merged, events: events))
+      result.append(
+        SegmentProfile(
+          key: key, graphID: graph.graphID, identityIDs: group.map(\.storedID), merged: merged,
+          events: events))
     }
     return result
   }

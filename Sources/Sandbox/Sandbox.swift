@@ -25,6 +25,12 @@ public struct Sandbox: Sendable {
   public let lookupIdentityLimit: Int
   /// The clock that stamps batches.
   let clock: @Sendable () -> Date
+  /// Told of long work on the profile store: what is being done, and how far (done, total);
+  /// the CLI draws it as a progress bar on a terminal.
+  public var progress: (@Sendable (_ title: String, _ done: Int, _ total: Int) -> Void)?
+  /// Told of what the reader should know about work done on the side, such as a damaged
+  /// profile store being rebuilt; the CLI prints it on standard error.
+  public var notice: (@Sendable (String) -> Void)?
 
   /// Opens the sandbox on `database`.
   ///

@@ -21,6 +21,12 @@ public struct SegmentEvaluator: Sendable {
     public var segment: Segment
     /// Its compiled expression.
     public var query: PQLQuery
+
+    /// Pairs a definition with its compiled expression.
+    public init(segment: Segment, query: PQLQuery) {
+      self.segment = segment
+      self.query = query
+    }
   }
 
   /// The segments, in evaluation order (referenced segments first).

@@ -18,6 +18,11 @@ public struct SegmentJobMetrics: Sendable, Hashable, Codable {
   public var endTimeInMs: Int64 = 0
   /// Milliseconds spent evaluating profiles (reading and merging excluded).
   public var profileSegmentationTimeInMs: Int64 = 0
+  /// How each segment was evaluated (`columnar` or `profiles`), by segment id.
+  ///
+  /// A lab field, `labEvaluationPath` in the job's metrics; absent from jobs written before it
+  /// existed.
+  public var evaluationPathBySegment: [String: String]?
 
   /// Empty metrics.
   public init() {}
@@ -68,6 +73,7 @@ public struct SegmentJobMetrics: Sendable, Hashable, Codable {
       "segmentedProfileByNamespaceCounter": .object(
         segmentedProfileByNamespaceCounter.mapValues(counts)),
       "segmentedProfileByStatusCounter": .object(segmentedProfileByStatusCounter.mapValues(counts)),
+      "labEvaluationPath": .object((evaluationPathBySegment ?? [:]).mapValues { .string($0) }),
     ]
   }
 }

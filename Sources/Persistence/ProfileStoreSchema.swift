@@ -1,0 +1,27 @@
+import GRDB
+
+/// The tables of the columnar profile store: one encoded store per merge policy, and the
+/// identity graphs each store has yet to take in.
+///
+/// The store is derived from the records (which stay the source of truth): a missing or stale
+/// row is rebuilt from them, so these tables can always be emptied safely.
+enum ProfileStoreSchema {
+  /// Adds the profile store's migration.
+  static func register(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v1-profile-store") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE profile_store (
+            policy_id TEXT PRIMARY KEY NOT NULL,
+            stamp TEXT NOT NULL,
+            data BLOB NOT NULL
+          );
+          CREATE TABLE profile_store_dirty (
+            policy_id TEXT NOT NULL,
+            graph_id INTEGER NOT NULL,
+            PRIMARY KEY (policy_id, graph_id)
+          ) WITHOUT ROWID;
+          """)
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+extension SandboxStore {
+  /// Above this many changed graphs, an ingest drops the stores instead of listing the graphs:
+  /// rebuilding is then about as cheap as patching.
+  static let dirtyGraphLimit = 20_000
+
+  /// The stored columnar profile store of merge policy `policyID`, with the graphs changed
+  /// since it was written, or `nil` when there is none.
+  public func profileColumns(policyID: String) throws(PersistenceError) -> StoredProfileColumns? {
+    try database.read("read the profile store") { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT stamp, data FROM profile_store WHERE policy_id = ?",
+          arguments: [policyID])
+      else { return nil }
+      let dirty = try Int64.fetchAll(
+        db, sql: "SELECT graph_id FROM profile_store_dirty WHERE policy_id = ? ORDER BY graph_id",
+        arguments: [policyID])
+      return StoredProfileColumns(
+        policyID: policyID, stamp: row["stamp"], data: row["data"] ?? Data(), dirtyGraphIDs: dirty)
+    }
+  }
+
+  /// Saves `columns` as merge policy `columns.policyID`'s store, and forgets the changed
+  /// graphs it has taken in (`columns.dirtyGraphIDs`), in one transaction.
+  public func save(profileColumns columns: StoredProfileColumns) throws(PersistenceError) {
+    try database.write("save the profile store") { db in
+      try db.execute(
+        sql: """
+          INSERT INTO profile_store (policy_id, stamp, data) VALUES (?, ?, ?)
+          ON CONFLICT(policy_id) DO UPDATE SET stamp = excluded.stamp, data = excluded.data
+          """,
+        arguments: [columns.policyID, columns.stamp, columns.data])
+      let forget = try db.cachedStatement(
+        sql: "DELETE FROM profile_store_dirty WHERE policy_id = ? AND graph_id = ?")
+      for graph in columns.dirtyGraphIDs {
+        try forget.execute(arguments: [columns.policyID, graph])
+      }
+    }
+  }
+
+  /// Drops every stored profile store; the next reader rebuilds what it needs.
+  public func deleteProfileColumns() throws(PersistenceError) {
+    try database.write("drop the profile store") { db in try Self.dropProfileColumns(db: db) }
+  }
+
+  /// The merge policies that have a stored profile store.
+  public func profileColumnPolicies() throws(PersistenceError) -> [String] {
+    try database.read("read the profile store") { db in
+      try String.fetchAll(db, sql: "SELECT policy_id FROM profile_store ORDER BY policy_id")
+    }
+  }
+
+  static func dropProfileColumns(db: Database) throws {
+    try db.execute(sql: "DELETE FROM profile_store; DELETE FROM profile_store_dirty")
+  }
+
+  /// Notes, in the writing transaction, that the graphs `graphIDs` changed, for every stored
+  /// profile store; many graphs drop the stores instead.
+  static func markProfileColumnsDirty(graphIDs: [Int64], db: Database) throws {
+    guard !graphIDs.isEmpty,
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM profile_store)") == true
+    else { return }
+    if graphIDs.count > dirtyGraphLimit {
+      try dropProfileColumns(db: db)
+      return
+    }
+    let mark = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO profile_store_dirty SELECT policy_id, ? FROM profile_store")
+    for graph in graphIDs { try mark.execute(arguments: [graph]) }
+  }
+
+  /// Notes, in the writing transaction, that the graphs of the identities `identityIDs`
+  /// changed.
+  static func markProfileColumnsDirty(identityIDs: [Int64], db: Database) throws {
+    var graphs: [Int64] = []
+    try IDChunks.forEach(identityIDs) { ids, marks in
+      graphs += try Int64.fetchAll(
+        db, sql: "SELECT DISTINCT graph_id FROM sandbox_identity WHERE id IN (\(marks))",
+        arguments: StatementArguments(ids))
+    }
+    try markProfileColumnsDirty(graphIDs: Array(Set(graphs)).sorted(), db: db)
+  }
+}
+
+extension SandboxStore {
+  /// The graph each of the identities `identityIDs` is in now (identities no longer stored are
+  /// left out).
+  public func graphIDs(identityIDs: [Int64]) throws(PersistenceError) -> [Int64: Int64] {
+    try database.read("read the identity graphs") { db in
+      var result: [Int64: Int64] = [:]
+      try IDChunks.forEach(identityIDs) { ids, marks in
+        for row in try Row.fetchAll(
+          db, sql: "SELECT id, graph_id FROM sandbox_identity WHERE id IN (\(marks))",
+          arguments: StatementArguments(ids))
+        {
+          result[row["id"]] = row["graph_id"]
+        }
+      }
+      return result
+    }
+  }
+}

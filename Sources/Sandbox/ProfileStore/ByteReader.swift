@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads what ``ByteWriter`` wrote; every read is bounds-checked, so damaged bytes give
+/// ``Damaged`` rather than a trap.
+struct ByteReader {
+  /// The encoding does not read back.
+  struct Damaged: Error {}
+
+  private let bytes: [UInt8]
+  private var position = 0
+
+  /// A reader at the start of `bytes`.
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// Whether every byte was read.
+  var isAtEnd: Bool { position == bytes.count }
+
+  /// Reads one integer.
+  mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(Damaged) -> T {
+    let size = MemoryLayout<T>.size
+    guard bytes.count - position >= size else { throw Damaged() }
+    var value = T.zero
+    withUnsafeMutableBytes(of: &value) { target in
+      bytes.withUnsafeBytes { source in
+        target.copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: source[position..<position + size]))
+      }
+    }
+    position += size
+    return T(littleEndian: value)
+  }
+
+  /// Reads a count no larger than the bytes left could hold at `width` bytes each.
+  mutating func count(width: Int) throws(Damaged) -> Int {
+    let count = try read(UInt64.self)
+    guard count <= UInt64((bytes.count - position) / max(width, 1)) else { throw Damaged() }
+    return Int(count)
+  }
+
+  /// Reads an array of integers.
+  mutating func readArray<T: FixedWidthInteger>(_: T.Type = T.self) throws(Damaged) -> [T] {
+    let size = MemoryLayout<T>.size
+    let count = try count(width: size)
+    let start = position
+    let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      bytes.withUnsafeBytes { source in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: source[start..<start + count * size]))
+      }
+      initialized = count
+    }
+    position += count * size
+    return result.map { T(littleEndian: $0) }
+  }
+
+  /// Reads a string.
+  mutating func readString() throws(Damaged) -> String {
+    let count = try count(width: 1)
+    let text = String(decoding: bytes[position..<position + count], as: UTF8.self)
+    position += count
+    return text
+  }
+
+  /// Reads a list of strings.
+  mutating func readStrings() throws(Damaged) -> [String] {
+    let count = try count(width: 8)
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(try readString()) }
+    return result
+  }
+}

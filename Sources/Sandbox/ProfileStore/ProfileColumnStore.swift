@@ -1,0 +1,58 @@
+import Identities
+import LabCore
+import PQL
+
+/// One merge policy's merged profiles as columns that PQL evaluates directly: the engine's
+/// equivalent of the Platform's profile store.
+///
+/// A row is a profile (an identity graph under `pdg`, one identity under `none`): its merged
+/// attributes as dictionary-encoded columns by leaf path (``PQLColumns``), its events in
+/// ingestion order with their times, its identities and its primary identity. The store is
+/// derived from the records, which stay the source of truth: ``Sandbox`` builds it, patches
+/// the graphs an ingest changed, and rebuilds it when it is missing or stale.
+struct ProfileColumnStore: Sendable {
+  /// The encoding's version; a store written in another is rebuilt.
+  static let format: UInt32 = 1
+
+  /// The profiles' attributes and events.
+  var columns: PQLColumns
+  /// Each row's membership key (graph id under `pdg`, negated identity id under `none`).
+  var keys: [Int64]
+  /// Each row's identity graph.
+  var graphIDs: [Int64]
+  /// Where each row's identities start in ``identityIDs``; the last entry is the total.
+  var identityStarts: [Int64]
+  /// The stored ids of every row's identities.
+  var identityIDs: [Int64]
+  /// Each row's primary identity.
+  var primaryIdentities: [Identity]
+  /// The distinct sets of identity namespace codes, each sorted (what job metrics count
+  /// members by).
+  var namespaceSets: [[String]]
+  /// Each row's set, as an index into ``namespaceSets``.
+  var namespaceSetCodes: [UInt32]
+  /// Whether every event time was read from its `timestamp`; when not, no segment runs on the
+  /// columns.
+  var isExact: Bool
+
+  /// An empty store.
+  init() {
+    columns = PQLColumns(profileCount: 0)
+    keys = []
+    graphIDs = []
+    identityStarts = [0]
+    identityIDs = []
+    primaryIdentities = []
+    namespaceSets = []
+    namespaceSetCodes = []
+    isExact = true
+  }
+
+  /// The number of profiles.
+  var count: Int { keys.count }
+
+  /// The rows of each membership key.
+  func rowsByKey() -> [Int64: Int] {
+    Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+}

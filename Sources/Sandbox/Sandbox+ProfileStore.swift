@@ -1,0 +1,169 @@
+import Foundation
+import Identities
+import LabCore
+import Persistence
+import Profiles
+
+extension Sandbox {
+  /// Why a profile store was built from the records rather than read.
+  public enum ProfileStoreRebuild: String, Sendable {
+    /// There was none yet (a new sandbox, or many graphs changed at once).
+    case missing
+    /// It was written under another format, merge policy, linking rules or namespaces.
+    case stale
+    /// Its bytes did not read back.
+    case damaged
+  }
+
+  /// What the store of `policy` is built under: a store whose stamp differs is rebuilt.
+  func profileStoreStamp(policy: MergePolicy, registry: NamespaceRegistry) throws(SandboxError)
+    -> String
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let policyText = (try? encoder.encode(policy)).map { String(decoding: $0, as: UTF8.self) }
+    let rulesText = (try? identityRules()).flatMap { $0 }.flatMap { try? encoder.encode($0) }
+      .map { String(decoding: $0, as: UTF8.self) }
+    let namespaces = registry.namespaces.map { "\($0.id):\($0.code)" }.joined(separator: ",")
+    return [
+      "format \(ProfileColumnStore.format)", policyText ?? "", rulesText ?? "none", namespaces,
+    ].joined(separator: "\n")
+  }
+
+  /// The profile store of `policy`, up to date with the records.
+  ///
+  /// It is read from the state file and the graphs changed since it was written are patched
+  /// in; one that is missing, stale or damaged is rebuilt from the records (`rebuilt` says
+  /// why). A store that changed is written back, and the changed graphs forgotten, in one
+  /// transaction.
+  func profileColumnStore(policy: MergePolicy) throws(SandboxError)
+    -> (store: ProfileColumnStore, rebuilt: ProfileStoreRebuild?)
+  {
+    let registry = try registry()
+    let stamp = try profileStoreStamp(policy: policy, registry: registry)
+    let stored = try storage { () throws(PersistenceError) in
+      try store.profileColumns(policyID: policy.id)
+    }
+    var reason: ProfileStoreRebuild?
+    var current: ProfileColumnStore?
+    if let stored {
+      if stored.stamp != stamp {
+        reason = .stale
+      } else if let decoded = ProfileColumnStore(decoding: stored.data) {
+        current = decoded
+      } else {
+        reason = .damaged
+      }
+    } else {
+      reason = .missing
+    }
+    let dirty = stored?.dirtyGraphIDs ?? []
+    if let store = current, dirty.isEmpty { return (store, nil) }
+    switch reason {
+    case .damaged?:
+      notice?(
+        "The profile store of the merge policy '\(policy.name)' did not read back; rebuilding it "
+          + "from the records (they are intact).")
+    case .stale?:
+      notice?(
+        "The profile store of the merge policy '\(policy.name)' was built under other settings "
+          + "or by another version; rebuilding it from the records.")
+    default: break
+    }
+    let result: ProfileColumnStore
+    if let base = current {
+      result = try patch(base, graphs: dirty, policy: policy, registry: registry)
+    } else {
+      result = try buildProfileStore(policy: policy, registry: registry)
+    }
+    try storage { () throws(PersistenceError) in
+      try store.save(
+        profileColumns: StoredProfileColumns(
+          policyID: policy.id, stamp: stamp, data: result.encoded(), dirtyGraphIDs: dirty))
+    }
+    return (result, reason)
+  }
+
+  /// A store of every profile under `policy`, from the records.
+  func buildProfileStore(policy: MergePolicy, registry: NamespaceRegistry) throws(SandboxError)
+    -> ProfileColumnStore
+  {
+    let total = try storage { () throws(PersistenceError) in try segmentStore.graphIDs() }.count
+    var builder = ProfileColumnsBuilder()
+    var done = 0
+    var lastGraph = Int64.min
+    progress?("Building the profile store", 0, total)
+    try forEachSegmentProfile(policy: policy) { profile in
+      add(profile, to: &builder, registry: registry)
+      if profile.graphID != lastGraph {
+        lastGraph = profile.graphID
+        done += 1
+        if done % 4_096 == 0 { progress?("Building the profile store", done, total) }
+      }
+    }
+    progress?("Building the profile store", total, total)
+    return builder.build()
+  }
+
+  /// `base` with the profiles of the graphs `graphs` read again from the records.
+  ///
+  /// A row is dropped when its graph changed or when one of its identities is now in a changed
+  /// graph (graphs merged); the identities such a row held that went elsewhere (a graph split)
+  /// bring their graphs in too, until nothing more changes.
+  func patch(
+    _ base: ProfileColumnStore, graphs: [Int64], policy: MergePolicy, registry: NamespaceRegistry
+  ) throws(SandboxError) -> ProfileColumnStore {
+    var changed = Set(graphs)
+    var dropped = Set<Int>()
+    var profiles: [SegmentProfile] = []
+    var read = Set<Int64>()
+    var identitiesRead = Set<Int64>()
+    while true {
+      let toRead = changed.subtracting(read).sorted()
+      guard !toRead.isEmpty else { break }
+      read.formUnion(toRead)
+      for profile in try segmentProfiles(policy: policy, graphIDs: toRead) {
+        identitiesRead.formUnion(profile.identityIDs)
+        profiles.append(profile)
+      }
+      // Graphs whose identities are all gone still hold a row each to drop.
+      var elsewhere: [Int64] = []
+      for row in 0..<base.count where !dropped.contains(row) {
+        let identities = base.identityIDs[
+          Int(base.identityStarts[row])..<Int(base.identityStarts[row + 1])]
+        guard
+          changed.contains(base.graphIDs[row])
+            || identities.contains(where: identitiesRead.contains)
+        else { continue }
+        dropped.insert(row)
+        elsewhere += identities.filter { !identitiesRead.contains($0) }
+      }
+      if !elsewhere.isEmpty {
+        let now = try storage { () throws(PersistenceError) in
+          try store.graphIDs(identityIDs: elsewhere)
+        }
+        changed.formUnion(now.values)
+      }
+    }
+    // A later round's graphs can sort before an earlier one's; the store is in graph order.
+    var builder = ProfileColumnsBuilder()
+    for (_, profile) in profiles.enumerated().sorted(by: {
+      ($0.element.graphID, $0.offset) < ($1.element.graphID, $1.offset)
+    }) {
+      add(profile, to: &builder, registry: registry)
+    }
+    return base.replacing(rows: dropped, with: builder.build())
+  }
+
+  /// Adds `profile` to `builder`.
+  private func add(
+    _ profile: SegmentProfile, to builder: inout ProfileColumnsBuilder,
+    registry: NamespaceRegistry
+  ) {
+    let namespaces = Set(
+      profile.merged.identities.map { registry.namespace(for: $0.namespace)?.code ?? $0.namespace })
+    builder.add(
+      key: profile.key, graphID: profile.graphID, identityIDs: profile.identityIDs,
+      namespaces: namespaces, merged: profile.merged, events: profile.events)
+  }
+}
