@@ -25,16 +25,33 @@ public struct PQLColumns: Sendable {
 
     /// The field's path, such as `["person", "gender"]`.
     public var path: [String]
-    /// The distinct values.
-    public var values: [JSONValue]
     /// Each row's value, as an index into `values` (or ``missing``).
     public var codes: [UInt32]
+    /// How many distinct values there are, known without decoding them.
+    public let valueCount: Int
+    private let storage: Values
+
+    /// The distinct values; a column read from a store decodes them on first use, so a query
+    /// pays only for the fields it reads.
+    public var values: [JSONValue] { storage.values }
 
     /// Creates a column.
     public init(path: [String], values: [JSONValue], codes: [UInt32]) {
       self.path = path
-      self.values = values
       self.codes = codes
+      valueCount = values.count
+      storage = Values(values)
+    }
+
+    /// Creates a column whose `valueCount` distinct values `decode` makes when first read.
+    public init(
+      path: [String], valueCount: Int, codes: [UInt32],
+      decode: @escaping @Sendable () -> [JSONValue]
+    ) {
+      self.path = path
+      self.codes = codes
+      self.valueCount = valueCount
+      storage = Values(decode: decode, count: valueCount)
     }
 
     /// Row `row`'s value, or `nil` when absent.

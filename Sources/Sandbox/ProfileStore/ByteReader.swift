@@ -6,8 +6,9 @@ struct ByteReader {
   /// The encoding does not read back.
   struct Damaged: Error {}
 
-  private let bytes: [UInt8]
-  private var position = 0
+  /// The bytes read.
+  let bytes: [UInt8]
+  private(set) var position = 0
 
   /// A reader at the start of `bytes`.
   init(_ bytes: [UInt8]) {
@@ -61,6 +62,31 @@ struct ByteReader {
     let text = String(decoding: bytes[position..<position + count], as: UTF8.self)
     position += count
     return text
+  }
+
+  /// Steps over a list of strings without making them; returns where it starts and its count,
+  /// for ``strings(in:at:count:)`` to read later.
+  mutating func skipStrings() throws(Damaged) -> (start: Int, count: Int) {
+    let count = try count(width: 8)
+    let start = position
+    for _ in 0..<count {
+      let length = try self.count(width: 1)
+      position += length
+    }
+    return (start, count)
+  }
+
+  /// The `count` strings that start at `start` in `bytes` (as ``skipStrings()`` found them).
+  static func strings(in bytes: [UInt8], at start: Int, count: Int) -> [String]? {
+    var reader = ByteReader(bytes)
+    reader.position = start
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let text = try? reader.readString() else { return nil }
+      result.append(text)
+    }
+    return result
   }
 
   /// Reads a list of strings.

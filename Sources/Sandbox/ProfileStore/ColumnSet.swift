@@ -5,7 +5,12 @@ import PQL
 /// the column of its path, and each value is stored once per column.
 struct ColumnSet {
   /// The columns, in first-seen order.
-  private(set) var columns: [PQLColumns.Column] = []
+  var columns: [PQLColumns.Column] {
+    paths.indices.map { PQLColumns.Column(path: paths[$0], values: values[$0], codes: codes[$0]) }
+  }
+  private var paths: [[String]] = []
+  private var values: [[JSONValue]] = []
+  private var codes: [[UInt32]] = []
   private var byPath: [[String]: Int] = [:]
   private var codesByValue: [[JSONValue: UInt32]] = []
   /// Rows added so far.
@@ -17,8 +22,8 @@ struct ColumnSet {
     var path: [String] = []
     add(object, path: &path)
     rowCount += 1
-    for index in columns.indices where columns[index].codes.count < rowCount {
-      columns[index].codes.append(PQLColumns.Column.missing)
+    for index in codes.indices where codes[index].count < rowCount {
+      codes[index].append(PQLColumns.Column.missing)
     }
   }
 
@@ -39,22 +44,21 @@ struct ColumnSet {
     if let known = byPath[path] {
       index = known
     } else {
-      index = columns.count
+      index = paths.count
       byPath[path] = index
-      columns.append(
-        PQLColumns.Column(
-          path: path, values: [],
-          codes: Array(repeating: PQLColumns.Column.missing, count: rowCount)))
+      paths.append(path)
+      values.append([])
+      codes.append(Array(repeating: PQLColumns.Column.missing, count: rowCount))
       codesByValue.append([:])
     }
     let code: UInt32
     if let known = codesByValue[index][value] {
       code = known
     } else {
-      code = UInt32(columns[index].values.count)
-      columns[index].values.append(value)
+      code = UInt32(values[index].count)
+      values[index].append(value)
       codesByValue[index][value] = code
     }
-    columns[index].codes.append(code)
+    codes[index].append(code)
   }
 }

@@ -76,10 +76,9 @@ extension ProfileColumnStore {
       zip(columns.eventStarts, columns.eventStarts.dropFirst()).allSatisfy({ $0 <= $1 })
     else { return false }
     func valid(_ column: PQLColumns.Column, rows: Int) -> Bool {
-      column.codes.count == rows
-        && column.codes.allSatisfy {
-          $0 == PQLColumns.Column.missing || Int($0) < column.values.count
-        }
+      let limit = UInt32(clamping: column.valueCount)
+      return column.codes.count == rows
+        && column.codes.allSatisfy { $0 == PQLColumns.Column.missing || $0 < limit }
     }
     return columns.profileColumns.allSatisfy { valid($0, rows: rows) }
       && columns.eventColumns.allSatisfy { valid($0, rows: columns.eventTimes.count) }
@@ -94,6 +93,7 @@ extension ProfileColumnStore {
     }
   }
 
+  /// Reads columns; their values are decoded on first use (see ``PQLColumns/Column``).
   private static func readColumns(_ reader: inout ByteReader, rows: Int) throws(ByteReader.Damaged)
     -> [PQLColumns.Column]?
   {
@@ -101,12 +101,16 @@ extension ProfileColumnStore {
     var result: [PQLColumns.Column] = []
     for _ in 0..<count {
       let path = try reader.readStrings()
-      var values: [JSONValue] = []
-      for text in try reader.readStrings() {
-        guard let value = try? JSONParser.parse(text) else { return nil }
-        values.append(value)
-      }
-      result.append(PQLColumns.Column(path: path, values: values, codes: try reader.readArray()))
+      let (start, valueCount) = try reader.skipStrings()
+      let bytes = reader.bytes
+      result.append(
+        PQLColumns.Column(
+          path: path, valueCount: valueCount, codes: try reader.readArray(),
+          decode: {
+            ByteReader.strings(in: bytes, at: start, count: valueCount)?.compactMap {
+              try? JSONParser.parse($0)
+            } ?? []
+          }))
     }
     return result
   }
