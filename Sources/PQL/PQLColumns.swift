@@ -25,33 +25,35 @@ public struct PQLColumns: Sendable {
 
     /// The field's path, such as `["person", "gender"]`.
     public var path: [String]
-    /// Each row's value, as an index into `values` (or ``missing``).
-    public var codes: [UInt32]
     /// How many distinct values there are, known without decoding them.
     public let valueCount: Int
-    private let storage: Values
+    private let storedCodes: LazyValue<[UInt32]>
+    private let storedValues: LazyValue<[JSONValue]>
 
-    /// The distinct values; a column read from a store decodes them on first use, so a query
-    /// pays only for the fields it reads.
-    public var values: [JSONValue] { storage.values }
+    /// Each row's value, as an index into `values` (or ``missing``); a column read from a
+    /// store decodes them on first use, so a query pays only for the fields it reads.
+    public var codes: [UInt32] { storedCodes.value }
+    /// The distinct values, decoded on first use like ``codes``.
+    public var values: [JSONValue] { storedValues.value }
 
     /// Creates a column.
     public init(path: [String], values: [JSONValue], codes: [UInt32]) {
       self.path = path
-      self.codes = codes
       valueCount = values.count
-      storage = Values(values)
+      storedCodes = LazyValue(codes)
+      storedValues = LazyValue(values)
     }
 
-    /// Creates a column whose `valueCount` distinct values `decode` makes when first read.
+    /// Creates a column of `valueCount` distinct values whose codes and values are made when
+    /// first read; the makers must give `valueCount` values and codes below it (or
+    /// ``missing``).
     public init(
-      path: [String], valueCount: Int, codes: [UInt32],
-      decode: @escaping @Sendable () -> [JSONValue]
+      path: [String], valueCount: Int, codes: LazyValue<[UInt32]>, values: LazyValue<[JSONValue]>
     ) {
       self.path = path
-      self.codes = codes
       self.valueCount = valueCount
-      storage = Values(decode: decode, count: valueCount)
+      storedCodes = codes
+      storedValues = values
     }
 
     /// Row `row`'s value, or `nil` when absent.

@@ -1,6 +1,7 @@
 import GRDB
 
-/// The tables of the columnar profile store: one encoded store per merge policy, and the
+/// The tables of the columnar profile store: per merge policy a header and its parts (each
+/// column, the keys, the identities: read one by one, as a query needs them), and the
 /// identity graphs each store has yet to take in.
 ///
 /// The store is derived from the records (which stay the source of truth): a missing or stale
@@ -14,8 +15,16 @@ enum ProfileStoreSchema {
           CREATE TABLE profile_store (
             policy_id TEXT PRIMARY KEY NOT NULL,
             stamp TEXT NOT NULL,
-            data BLOB NOT NULL
+            generation TEXT NOT NULL,
+            header BLOB NOT NULL
           );
+          CREATE TABLE profile_store_part (
+            policy_id TEXT NOT NULL,
+            generation TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (policy_id, name)
+          ) WITHOUT ROWID;
           CREATE TABLE profile_store_dirty (
             policy_id TEXT NOT NULL,
             graph_id INTEGER NOT NULL,

@@ -6,33 +6,70 @@ extension SandboxStore {
   /// rebuilding is then about as cheap as patching.
   static let dirtyGraphLimit = 20_000
 
-  /// The stored columnar profile store of merge policy `policyID`, with the graphs changed
-  /// since it was written, or `nil` when there is none.
-  public func profileColumns(policyID: String) throws(PersistenceError) -> StoredProfileColumns? {
+  /// The stored columnar profile store of merge policy `policyID`: its header, the parts named
+  /// `parts`, and the graphs changed since it was written; `nil` when there is none.
+  public func profileColumns(policyID: String, parts: [String]) throws(PersistenceError)
+    -> StoredProfileColumns?
+  {
     try database.read("read the profile store") { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT stamp, data FROM profile_store WHERE policy_id = ?",
+          db, sql: "SELECT stamp, generation, header FROM profile_store WHERE policy_id = ?",
           arguments: [policyID])
       else { return nil }
+      let generation: String = row["generation"]
+      var found: [String: Data] = [:]
+      for name in parts {
+        found[name] = try Self.part(name, policyID: policyID, generation: generation, db: db)
+      }
       let dirty = try Int64.fetchAll(
         db, sql: "SELECT graph_id FROM profile_store_dirty WHERE policy_id = ? ORDER BY graph_id",
         arguments: [policyID])
       return StoredProfileColumns(
-        policyID: policyID, stamp: row["stamp"], data: row["data"] ?? Data(), dirtyGraphIDs: dirty)
+        policyID: policyID, stamp: row["stamp"], generation: generation,
+        header: row["header"] ?? Data(), parts: found, dirtyGraphIDs: dirty)
     }
   }
 
-  /// Saves `columns` as merge policy `columns.policyID`'s store, and forgets the changed
-  /// graphs it has taken in (`columns.dirtyGraphIDs`), in one transaction.
+  /// The part `name` of the writing `generation` of policy `policyID`'s store, or `nil` when
+  /// that writing was replaced or the part is missing.
+  public func profileColumnPart(policyID: String, generation: String, name: String)
+    throws(PersistenceError) -> Data?
+  {
+    try database.read("read the profile store") { db in
+      try Self.part(name, policyID: policyID, generation: generation, db: db)
+    }
+  }
+
+  private static func part(_ name: String, policyID: String, generation: String, db: Database)
+    throws -> Data?
+  {
+    try Data.fetchOne(
+      db,
+      sql:
+        "SELECT data FROM profile_store_part WHERE policy_id = ? AND name = ? AND generation = ?",
+      arguments: [policyID, name, generation])
+  }
+
+  /// Saves `columns` as merge policy `columns.policyID`'s store, replacing every part, and
+  /// forgets the changed graphs it has taken in (`columns.dirtyGraphIDs`), in one transaction.
   public func save(profileColumns columns: StoredProfileColumns) throws(PersistenceError) {
     try database.write("save the profile store") { db in
       try db.execute(
         sql: """
-          INSERT INTO profile_store (policy_id, stamp, data) VALUES (?, ?, ?)
-          ON CONFLICT(policy_id) DO UPDATE SET stamp = excluded.stamp, data = excluded.data
+          INSERT INTO profile_store (policy_id, stamp, generation, header) VALUES (?, ?, ?, ?)
+          ON CONFLICT(policy_id) DO UPDATE SET
+            stamp = excluded.stamp, generation = excluded.generation, header = excluded.header
           """,
-        arguments: [columns.policyID, columns.stamp, columns.data])
+        arguments: [columns.policyID, columns.stamp, columns.generation, columns.header])
+      try db.execute(
+        sql: "DELETE FROM profile_store_part WHERE policy_id = ?", arguments: [columns.policyID])
+      let insert = try db.cachedStatement(
+        sql:
+          "INSERT INTO profile_store_part (policy_id, generation, name, data) VALUES (?, ?, ?, ?)")
+      for (name, data) in columns.parts.sorted(by: { $0.key < $1.key }) {
+        try insert.execute(arguments: [columns.policyID, columns.generation, name, data])
+      }
       let forget = try db.cachedStatement(
         sql: "DELETE FROM profile_store_dirty WHERE policy_id = ? AND graph_id = ?")
       for graph in columns.dirtyGraphIDs {
@@ -54,7 +91,10 @@ extension SandboxStore {
   }
 
   static func dropProfileColumns(db: Database) throws {
-    try db.execute(sql: "DELETE FROM profile_store; DELETE FROM profile_store_dirty")
+    try db.execute(
+      sql:
+        "DELETE FROM profile_store; DELETE FROM profile_store_part; DELETE FROM profile_store_dirty"
+    )
   }
 
   /// Notes, in the writing transaction, that the graphs `graphIDs` changed, for every stored

@@ -1,22 +1,33 @@
 import Foundation
 
-/// One merge policy's encoded columnar profile store, as the state file keeps it.
+/// One merge policy's columnar profile store as the state file keeps it: a header and named
+/// parts.
 public struct StoredProfileColumns: Sendable {
   /// The merge policy's id.
   public var policyID: String
   /// What the store was built under (format, policy, rules, namespaces); a store whose stamp
   /// differs from today's is rebuilt.
   public var stamp: String
-  /// The encoded store.
-  public var data: Data
-  /// The identity graphs changed since the store was written.
+  /// Which writing of the store this is: a part read later must be of the same one.
+  public var generation: String
+  /// The encoded header.
+  public var header: Data
+  /// Parts by name: every part when saving; those asked for when reading.
+  public var parts: [String: Data]
+  /// The identity graphs changed since the store was written (when reading), or taken in by
+  /// it (when saving).
   public var dirtyGraphIDs: [Int64]
 
   /// Creates a stored store.
-  public init(policyID: String, stamp: String, data: Data, dirtyGraphIDs: [Int64] = []) {
+  public init(
+    policyID: String, stamp: String, generation: String = UUID().uuidString, header: Data,
+    parts: [String: Data], dirtyGraphIDs: [Int64] = []
+  ) {
     self.policyID = policyID
     self.stamp = stamp
-    self.data = data
+    self.generation = generation
+    self.header = header
+    self.parts = parts
     self.dirtyGraphIDs = dirtyGraphIDs
   }
 }

@@ -42,14 +42,21 @@ extension Sandbox {
     let registry = try registry()
     let stamp = try profileStoreStamp(policy: policy, registry: registry)
     let stored = try storage { () throws(PersistenceError) in
-      try store.profileColumns(policyID: policy.id)
+      try store.profileColumns(policyID: policy.id, parts: ProfileColumnStore.eagerParts)
     }
     var reason: ProfileStoreRebuild?
     var current: ProfileColumnStore?
     if let stored {
+      let sandboxStore = store
       if stored.stamp != stamp {
         reason = .stale
-      } else if let decoded = ProfileColumnStore(decoding: stored.data) {
+      } else if let decoded = ProfileColumnStore(
+        header: stored.header, eager: stored.parts,
+        part: { name in
+          try? sandboxStore.profileColumnPart(
+            policyID: stored.policyID, generation: stored.generation, name: name)
+        })
+      {
         current = decoded
       } else {
         reason = .damaged
@@ -61,27 +68,51 @@ extension Sandbox {
     if let store = current, dirty.isEmpty { return (store, nil) }
     switch reason {
     case .damaged?:
-      notice?(
-        "The profile store of the merge policy '\(policy.name)' did not read back; rebuilding it "
-          + "from the records (they are intact).")
+      notice?(damagedNotice(policy: policy, part: "its header"))
     case .stale?:
       notice?(
         "The profile store of the merge policy '\(policy.name)' was built under other settings "
           + "or by another version; rebuilding it from the records.")
     default: break
     }
-    let result: ProfileColumnStore
+    var result: ProfileColumnStore
     if let base = current {
       result = try patch(base, graphs: dirty, policy: policy, registry: registry)
+      if let part = base.damage.part {
+        notice?(damagedNotice(policy: policy, part: part))
+        reason = .damaged
+        result = try buildProfileStore(policy: policy, registry: registry)
+      }
     } else {
       result = try buildProfileStore(policy: policy, registry: registry)
     }
+    let (header, parts) = result.encoded()
     try storage { () throws(PersistenceError) in
       try store.save(
         profileColumns: StoredProfileColumns(
-          policyID: policy.id, stamp: stamp, data: result.encoded(), dirtyGraphIDs: dirty))
+          policyID: policy.id, stamp: stamp, header: header, parts: parts, dirtyGraphIDs: dirty))
     }
     return (result, reason)
+  }
+
+  /// Runs `body` on the profile store of `policy`; when a part it read turned out damaged, the
+  /// store is rebuilt from the records (saying so) and `body` runs again on it.
+  func withProfileStore<T>(
+    policy: MergePolicy, _ body: (ProfileColumnStore) throws(SandboxError) -> T
+  ) throws(SandboxError) -> T {
+    let store = try profileColumnStore(policy: policy).store
+    let result = try body(store)
+    guard let part = store.damage.part else { return result }
+    notice?(damagedNotice(policy: policy, part: part))
+    try storage { () throws(PersistenceError) in try self.store.deleteProfileColumns() }
+    let rebuilt = try profileColumnStore(policy: policy).store
+    return try body(rebuilt)
+  }
+
+  /// What a notice says of a damaged part.
+  private func damagedNotice(policy: MergePolicy, part: String) -> String {
+    "A part of the profile store of the merge policy '\(policy.name)' (\(part)) did not read "
+      + "back; rebuilding the store from the records (they are intact)."
   }
 
   /// A store of every profile under `policy`, from the records.

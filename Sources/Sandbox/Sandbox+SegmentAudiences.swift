@@ -17,14 +17,16 @@ extension Sandbox {
   ) throws(SandboxError) -> SegmentAudience {
     let query = try segmentation { () throws(SegmentationError) in try expression.compile() }
     let policy = try self.mergePolicy(named: mergePolicy)
-    let store = try profileColumnStore(policy: policy).store
     let compiled = SegmentEvaluator.Compiled(
       segment: Segment(id: "", name: "", expression: expression, creationTime: 0), query: query)
-    let flags =
-      try evaluate([compiled], on: store, policy: policy, now: Self.milliseconds(clock()))
-      .qualifies[""] ?? []
-    let matched = flags.indices.filter { flags[$0] }.map { store.primaryIdentities[$0] }
-    let profileCount = store.count
+    let now = Self.milliseconds(clock())
+    let (matched, profileCount) = try withProfileStore(policy: policy) {
+      store throws(SandboxError) in
+      let flags =
+        try evaluate([compiled], on: store, policy: policy, now: now).qualifies[""] ?? []
+      let primaries = store.primaryIdentities
+      return (flags.indices.filter { flags[$0] }.map { primaries[$0] }, store.count)
+    }
     let registry = try registry()
     var byNamespace: [Int: Int] = [:]
     for primary in matched {

@@ -75,10 +75,11 @@ extension Sandbox {
       let evaluator = try segmentation { () throws(SegmentationError) in
         try SegmentEvaluator(segments: group.segments)
       }
-      let store = try profileColumnStore(policy: group.policy).store
       let start = DispatchTime.now().uptimeNanoseconds
-      let evaluation = try evaluate(
-        evaluator.segments, on: store, policy: group.policy, now: now)
+      let (store, evaluation) = try withProfileStore(policy: group.policy) {
+        store throws(SandboxError) in
+        (store, try evaluate(evaluator.segments, on: store, policy: group.policy, now: now))
+      }
       evaluationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
       metrics.totalProfiles += store.count
       metrics.totalProfilesByMergePolicy[group.policy.id, default: 0] += store.count

@@ -6,9 +6,8 @@ struct ByteReader {
   /// The encoding does not read back.
   struct Damaged: Error {}
 
-  /// The bytes read.
-  let bytes: [UInt8]
-  private(set) var position = 0
+  private let bytes: [UInt8]
+  private var position = 0
 
   /// A reader at the start of `bytes`.
   init(_ bytes: [UInt8]) {
@@ -64,29 +63,11 @@ struct ByteReader {
     return text
   }
 
-  /// Steps over a list of strings without making them; returns where it starts and its count,
-  /// for ``strings(in:at:count:)`` to read later.
-  mutating func skipStrings() throws(Damaged) -> (start: Int, count: Int) {
-    let count = try count(width: 8)
-    let start = position
-    for _ in 0..<count {
-      let length = try self.count(width: 1)
-      position += length
-    }
-    return (start, count)
-  }
-
-  /// The `count` strings that start at `start` in `bytes` (as ``skipStrings()`` found them).
-  static func strings(in bytes: [UInt8], at start: Int, count: Int) -> [String]? {
+  /// The list of strings `bytes` holds, or `nil` when it does not read back whole.
+  static func strings(in bytes: [UInt8]) -> [String]? {
     var reader = ByteReader(bytes)
-    reader.position = start
-    var result: [String] = []
-    result.reserveCapacity(count)
-    for _ in 0..<count {
-      guard let text = try? reader.readString() else { return nil }
-      result.append(text)
-    }
-    return result
+    guard let strings = try? reader.readStrings(), reader.isAtEnd else { return nil }
+    return strings
   }
 
   /// Reads a list of strings.

@@ -4,114 +4,167 @@ import LabCore
 import PQL
 
 extension ProfileColumnStore {
-  /// The store as bytes: the format, then each array in bulk and each column's distinct values
-  /// as JSON text.
-  func encoded() -> Data {
-    var writer = ByteWriter()
-    writer.write(Self.format)
-    writer.write(UInt8(isExact ? 1 : 0))
-    writer.write(array: keys)
-    writer.write(array: graphIDs)
-    writer.write(array: identityStarts)
-    writer.write(array: identityIDs)
-    writer.write(strings: primaryIdentities.map(\.namespace))
-    writer.write(strings: primaryIdentities.map(\.id))
-    writer.write(UInt64(namespaceSets.count))
-    for set in namespaceSets { writer.write(strings: set) }
-    writer.write(array: namespaceSetCodes)
-    Self.write(columns.profileColumns, to: &writer)
-    writer.write(array: columns.eventStarts.map(Int64.init))
-    writer.write(array: columns.eventTimes)
-    Self.write(columns.eventColumns, to: &writer)
-    return Data(writer.bytes)
+  /// The parts read when a store is opened; every other part is read when first needed.
+  static let eagerParts = ["keys", "namespaceSetCodes", "eventStarts", "eventTimes"]
+
+  /// The store as a header (format, counts, namespace sets, the columns' paths and value
+  /// counts) and named parts: each array in bulk, each column's codes and distinct values
+  /// apart, so a query reads only the columns it tests.
+  func encoded() -> (header: Data, parts: [String: Data]) {
+    var header = ByteWriter()
+    header.write(Self.format)
+    header.write(UInt8(isExact ? 1 : 0))
+    header.write(UInt64(count))
+    header.write(UInt64(columns.eventTimes.count))
+    header.write(UInt64(namespaceSets.count))
+    for set in namespaceSets { header.write(strings: set) }
+    var parts: [String: Data] = [
+      "keys": Self.raw(keys), "graphs": Self.raw(graphIDs),
+      "identityStarts": Self.raw(identityStarts), "identityIDs": Self.raw(identityIDs),
+      "namespaceSetCodes": Self.raw(namespaceSetCodes),
+      "eventStarts": Self.raw(columns.eventStarts.map(Int64.init)),
+      "eventTimes": Self.raw(columns.eventTimes),
+      "primaryNamespaces": Self.strings(primaryIdentities.map(\.namespace)),
+      "primaryIDs": Self.strings(primaryIdentities.map(\.id)),
+    ]
+    for (kind, list) in [("p", columns.profileColumns), ("e", columns.eventColumns)] {
+      header.write(UInt64(list.count))
+      for (index, column) in list.enumerated() {
+        header.write(strings: column.path)
+        header.write(UInt64(column.valueCount))
+        parts["\(kind).\(index).codes"] = Self.raw(column.codes)
+        parts["\(kind).\(index).values"] = Self.strings(column.values.map { $0.serialized() })
+      }
+    }
+    return (Data(header.bytes), parts)
   }
 
-  /// Reads what ``encoded()`` wrote; `nil` when the bytes are of another format, damaged or
-  /// inconsistent.
-  init?(decoding data: Data) {
-    var reader = ByteReader([UInt8](data))
+  /// Opens a store from its header and ``eagerParts``; `part` reads any other part by name
+  /// (`nil` when it is missing). `nil` when the header or an eager part does not read back.
+  ///
+  /// A part read later that does not read back reads as empty (missing values, zeros) and is
+  /// noted in ``damage``, so the caller can rebuild the store and redo its work.
+  init?(header: Data, eager: [String: Data], part: @escaping @Sendable (String) -> Data?) {
+    var reader = ByteReader([UInt8](header))
+    self.init()
+    let damage = self.damage
     do throws(ByteReader.Damaged) {
       guard try reader.read(UInt32.self) == Self.format else { return nil }
-      self.init()
       isExact = try reader.read(UInt8.self) == 1
-      keys = try reader.readArray()
-      graphIDs = try reader.readArray()
-      identityStarts = try reader.readArray()
-      identityIDs = try reader.readArray()
-      let namespaces = try reader.readStrings()
-      let ids = try reader.readStrings()
-      guard namespaces.count == ids.count else { return nil }
-      primaryIdentities = zip(namespaces, ids).map { Identity(namespace: $0, id: $1) }
+      let rows = Int(try reader.read(UInt64.self))
+      let events = Int(try reader.read(UInt64.self))
       let setCount = try reader.count(width: 8)
-      namespaceSets = []
       for _ in 0..<setCount { namespaceSets.append(try reader.readStrings()) }
-      namespaceSetCodes = try reader.readArray()
-      let rows = keys.count
+      guard let keys = eager["keys"].flatMap({ Self.integers(Int64.self, $0, count: rows) }),
+        let setCodes = eager["namespaceSetCodes"].flatMap({
+          Self.integers(UInt32.self, $0, count: rows)
+        }),
+        setCodes.allSatisfy({ Int($0) < namespaceSets.count }),
+        let starts = eager["eventStarts"].flatMap({ Self.integers(Int64.self, $0, count: rows + 1) }
+        ),
+        starts.first == 0, starts.last == Int64(events),
+        zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+        let times = eager["eventTimes"].flatMap({ Self.integers(Int64.self, $0, count: events) })
+      else { return nil }
+      self.keys = keys
+      namespaceSetCodes = setCodes
       var columns = PQLColumns(profileCount: rows)
-      guard let profileColumns = try Self.readColumns(&reader, rows: rows) else { return nil }
-      columns.profileColumns = profileColumns
-      columns.eventStarts = try reader.readArray(Int64.self).map { Int($0) }
-      columns.eventTimes = try reader.readArray()
-      let events = columns.eventTimes.count
-      guard let eventColumns = try Self.readColumns(&reader, rows: events) else { return nil }
-      columns.eventColumns = eventColumns
-      self.columns = columns
+      columns.eventStarts = starts.map { Int($0) }
+      columns.eventTimes = times
+      for (kind, length) in [("p", rows), ("e", events)] {
+        let count = try reader.count(width: 16)
+        var list: [PQLColumns.Column] = []
+        for index in 0..<count {
+          let path = try reader.readStrings()
+          let valueCount = Int(try reader.read(UInt64.self))
+          let name = "\(kind).\(index)"
+          let limit = UInt32(clamping: valueCount)
+          let codes = LazyValue<[UInt32]> {
+            if let codes = part("\(name).codes").flatMap({
+              Self.integers(UInt32.self, $0, count: length)
+            }), codes.allSatisfy({ $0 == PQLColumns.Column.missing || $0 < limit }) {
+              return codes
+            }
+            damage.report("\(name).codes")
+            return Array(repeating: PQLColumns.Column.missing, count: length)
+          }
+          let values = LazyValue<[JSONValue]> {
+            let texts = part("\(name).values").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+            let values = texts?.compactMap { try? JSONParser.parse($0) }
+            if let values, values.count == valueCount { return values }
+            damage.report("\(name).values")
+            return Array(repeating: .null, count: valueCount)
+          }
+          list.append(
+            PQLColumns.Column(path: path, valueCount: valueCount, codes: codes, values: values))
+        }
+        if kind == "p" { columns.profileColumns = list } else { columns.eventColumns = list }
+      }
       guard reader.isAtEnd else { return nil }
+      self.columns = columns
+      setLazyParts(
+        graphIDs: LazyValue {
+          if let graphs = part("graphs").flatMap({ Self.integers(Int64.self, $0, count: rows) }) {
+            return graphs
+          }
+          damage.report("graphs")
+          return Array(repeating: 0, count: rows)
+        },
+        identityStarts: LazyValue {
+          if let starts = part("identityStarts").flatMap({
+            Self.integers(Int64.self, $0, count: rows + 1)
+          }), starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            return starts
+          }
+          damage.report("identityStarts")
+          return Array(repeating: 0, count: rows + 1)
+        },
+        identityIDs: LazyValue {
+          if let data = part("identityIDs"), data.count % 8 == 0,
+            let ids = Self.integers(Int64.self, data, count: data.count / 8)
+          {
+            return ids
+          }
+          damage.report("identityIDs")
+          return []
+        },
+        primaryIdentities: LazyValue {
+          let namespaces = part("primaryNamespaces").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+          let ids = part("primaryIDs").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+          if let namespaces, let ids, namespaces.count == rows, ids.count == rows {
+            return zip(namespaces, ids).map { Identity(namespace: $0, id: $1) }
+          }
+          damage.report("primaryIdentities")
+          return Array(repeating: Identity(namespace: "", id: ""), count: rows)
+        })
     } catch {
       return nil
     }
-    guard isConsistent else { return nil }
   }
 
-  /// Whether every array has the length and bounds the rows give it, so no read can trap.
-  var isConsistent: Bool {
-    let rows = keys.count
-    guard graphIDs.count == rows, primaryIdentities.count == rows,
-      namespaceSetCodes.count == rows, identityStarts.count == rows + 1,
-      identityStarts.first == 0, identityStarts.last == Int64(identityIDs.count),
-      zip(identityStarts, identityStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-      namespaceSetCodes.allSatisfy({ Int($0) < namespaceSets.count }),
-      columns.profileCount == rows, columns.eventStarts.count == rows + 1,
-      columns.eventStarts.first == 0, columns.eventStarts.last == columns.eventTimes.count,
-      zip(columns.eventStarts, columns.eventStarts.dropFirst()).allSatisfy({ $0 <= $1 })
-    else { return false }
-    func valid(_ column: PQLColumns.Column, rows: Int) -> Bool {
-      let limit = UInt32(clamping: column.valueCount)
-      return column.codes.count == rows
-        && column.codes.allSatisfy { $0 == PQLColumns.Column.missing || $0 < limit }
+  /// An array of integers as its little-endian bytes.
+  static func raw<T: FixedWidthInteger>(_ values: [T]) -> Data {
+    var data = Data(count: values.count * MemoryLayout<T>.size)
+    data.withUnsafeMutableBytes { target in
+      values.map(\.littleEndian).withUnsafeBytes { target.copyMemory(from: $0) }
     }
-    return columns.profileColumns.allSatisfy { valid($0, rows: rows) }
-      && columns.eventColumns.allSatisfy { valid($0, rows: columns.eventTimes.count) }
+    return data
   }
 
-  private static func write(_ columns: [PQLColumns.Column], to writer: inout ByteWriter) {
-    writer.write(UInt64(columns.count))
-    for column in columns {
-      writer.write(strings: column.path)
-      writer.write(strings: column.values.map { $0.serialized() })
-      writer.write(array: column.codes)
+  /// The `count` integers of `data`, or `nil` when it holds another number of bytes.
+  static func integers<T: FixedWidthInteger>(_: T.Type, _ data: Data, count: Int) -> [T]? {
+    guard data.count == count * MemoryLayout<T>.size else { return nil }
+    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+      initialized = count
     }
+    return values.map { T(littleEndian: $0) }
   }
 
-  /// Reads columns; their values are decoded on first use (see ``PQLColumns/Column``).
-  private static func readColumns(_ reader: inout ByteReader, rows: Int) throws(ByteReader.Damaged)
-    -> [PQLColumns.Column]?
-  {
-    let count = try reader.count(width: 8)
-    var result: [PQLColumns.Column] = []
-    for _ in 0..<count {
-      let path = try reader.readStrings()
-      let (start, valueCount) = try reader.skipStrings()
-      let bytes = reader.bytes
-      result.append(
-        PQLColumns.Column(
-          path: path, valueCount: valueCount, codes: try reader.readArray(),
-          decode: {
-            ByteReader.strings(in: bytes, at: start, count: valueCount)?.compactMap {
-              try? JSONParser.parse($0)
-            } ?? []
-          }))
-    }
-    return result
+  /// A list of strings as ``ByteWriter`` writes it.
+  static func strings(_ values: [String]) -> Data {
+    var writer = ByteWriter()
+    writer.write(strings: values)
+    return Data(writer.bytes)
   }
 }

@@ -12,20 +12,12 @@ import PQL
 /// the graphs an ingest changed, and rebuilds it when it is missing or stale.
 struct ProfileColumnStore: Sendable {
   /// The encoding's version; a store written in another is rebuilt.
-  static let format: UInt32 = 1
+  static let format: UInt32 = 2
 
   /// The profiles' attributes and events.
   var columns: PQLColumns
   /// Each row's membership key (graph id under `pdg`, negated identity id under `none`).
   var keys: [Int64]
-  /// Each row's identity graph.
-  var graphIDs: [Int64]
-  /// Where each row's identities start in ``identityIDs``; the last entry is the total.
-  var identityStarts: [Int64]
-  /// The stored ids of every row's identities.
-  var identityIDs: [Int64]
-  /// Each row's primary identity.
-  var primaryIdentities: [Identity]
   /// The distinct sets of identity namespace codes, each sorted (what job metrics count
   /// members by).
   var namespaceSets: [[String]]
@@ -34,18 +26,53 @@ struct ProfileColumnStore: Sendable {
   /// Whether every event time was read from its `timestamp`; when not, no segment runs on the
   /// columns.
   var isExact: Bool
+  /// Where a part read on demand (a column, the identities) was found damaged, if one was.
+  var damage = StoreDamage()
+
+  private var storedGraphIDs = LazyValue<[Int64]>([])
+  private var storedIdentityStarts = LazyValue<[Int64]>([0])
+  private var storedIdentityIDs = LazyValue<[Int64]>([])
+  private var storedPrimaryIdentities = LazyValue<[Identity]>([])
+
+  /// Each row's identity graph.
+  var graphIDs: [Int64] {
+    get { storedGraphIDs.value }
+    set { storedGraphIDs = LazyValue(newValue) }
+  }
+  /// Where each row's identities start in ``identityIDs``; the last entry is the total.
+  var identityStarts: [Int64] {
+    get { storedIdentityStarts.value }
+    set { storedIdentityStarts = LazyValue(newValue) }
+  }
+  /// The stored ids of every row's identities.
+  var identityIDs: [Int64] {
+    get { storedIdentityIDs.value }
+    set { storedIdentityIDs = LazyValue(newValue) }
+  }
+  /// Each row's primary identity.
+  var primaryIdentities: [Identity] {
+    get { storedPrimaryIdentities.value }
+    set { storedPrimaryIdentities = LazyValue(newValue) }
+  }
 
   /// An empty store.
   init() {
     columns = PQLColumns(profileCount: 0)
     keys = []
-    graphIDs = []
-    identityStarts = [0]
-    identityIDs = []
-    primaryIdentities = []
     namespaceSets = []
     namespaceSetCodes = []
     isExact = true
+  }
+
+  /// Sets the parts read on demand.
+  mutating func setLazyParts(
+    graphIDs: LazyValue<[Int64]>, identityStarts: LazyValue<[Int64]>,
+    identityIDs: LazyValue<[Int64]>, primaryIdentities: LazyValue<[Identity]>
+  ) {
+    storedGraphIDs = graphIDs
+    storedIdentityStarts = identityStarts
+    storedIdentityIDs = identityIDs
+    storedPrimaryIdentities = primaryIdentities
   }
 
   /// The number of profiles.
