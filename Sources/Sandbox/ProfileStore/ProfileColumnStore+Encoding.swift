@@ -39,9 +39,9 @@ extension ProfileColumnStore {
     return (Data(header.bytes), parts)
   }
 
-  /// Opens a store from its header and ``eagerParts``; `part` reads any other part by name
-  /// (`nil` when it is missing). `nil` when the header or an eager part does not read back.
+  /// Opens a store from its header and ``eagerParts``, or `nil` when one does not read back.
   ///
+  /// `part` reads any other part by name (`nil` when it is missing).
   /// A part read later that does not read back reads as empty (missing values, zeros) and is
   /// noted in ``damage``, so the caller can rebuild the store and redo its work.
   init?(header: Data, eager: [String: Data], part: @escaping @Sendable (String) -> Data?) {
