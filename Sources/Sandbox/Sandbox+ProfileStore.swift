@@ -159,11 +159,13 @@ extension Sandbox {
       }
       // Graphs whose identities are all gone still hold a row each to drop.
       var elsewhere: [Int64] = []
+      let (baseIdentities, baseStarts, baseGraphs) = (
+        base.identityIDs, base.identityStarts, base.graphIDs
+      )
       for row in 0..<base.count where !dropped.contains(row) {
-        let identities = base.identityIDs[
-          Int(base.identityStarts[row])..<Int(base.identityStarts[row + 1])]
+        let identities = baseIdentities[Int(baseStarts[row])..<Int(baseStarts[row + 1])]
         guard
-          changed.contains(base.graphIDs[row])
+          changed.contains(baseGraphs[row])
             || identities.contains(where: identitiesRead.contains)
         else { continue }
         dropped.insert(row)

@@ -32,25 +32,19 @@ extension ProfileColumnStore {
     result.keys = pick(keys, added.keys)
     result.graphIDs = pick(graphIDs, added.graphIDs)
     result.primaryIdentities = pick(primaryIdentities, added.primaryIdentities)
+    let (myIdentities, myStarts) = (self.identityIDs, self.identityStarts)
+    let (theirIdentities, theirStarts) = (added.identityIDs, added.identityStarts)
     var identityIDs: [Int64] = []
     var identityStarts: [Int64] = [0]
     var eventPlan: [Int] = []
     var eventStarts: [Int] = [0]
     for entry in plan {
       if entry >= 0 {
-        identityIDs +=
-          self.identityIDs[
-            Int(
-              self.identityStarts[entry])..<Int(
-                self.identityStarts[entry + 1])]
+        identityIDs += myIdentities[Int(myStarts[entry])..<Int(myStarts[entry + 1])]
         eventPlan += columns.eventStarts[entry]..<columns.eventStarts[entry + 1]
       } else {
         let row = -1 - entry
-        identityIDs +=
-          added.identityIDs[
-            Int(
-              added.identityStarts[row])..<Int(
-                added.identityStarts[row + 1])]
+        identityIDs += theirIdentities[Int(theirStarts[row])..<Int(theirStarts[row + 1])]
         eventPlan += (added.columns.eventStarts[row]..<added.columns.eventStarts[row + 1]).map {
           -1 - $0
         }

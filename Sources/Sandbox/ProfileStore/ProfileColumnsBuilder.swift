@@ -11,6 +11,11 @@ struct ProfileColumnsBuilder {
   private var eventStarts: [Int] = [0]
   private var eventTimes: [Int64] = []
   private var namespaceSetCodes: [[String]: UInt32] = [:]
+  // Kept here rather than in `store`, whose lazily read parts copy on every change.
+  private var graphIDs: [Int64] = []
+  private var identityStarts: [Int64] = [0]
+  private var identityIDs: [Int64] = []
+  private var primaryIdentities: [Identity] = []
 
   /// Adds one profile: its key, graph, stored identity ids, namespace codes, merged profile and
   /// events.
@@ -19,10 +24,10 @@ struct ProfileColumnsBuilder {
     merged: MergedProfile, events: [JSONValue]
   ) {
     store.keys.append(key)
-    store.graphIDs.append(graphID)
-    store.identityIDs += identityIDs
-    store.identityStarts.append(Int64(store.identityIDs.count))
-    store.primaryIdentities.append(merged.primaryIdentity)
+    graphIDs.append(graphID)
+    self.identityIDs += identityIDs
+    identityStarts.append(Int64(self.identityIDs.count))
+    primaryIdentities.append(merged.primaryIdentity)
     let set = namespaces.sorted()
     if let code = namespaceSetCodes[set] {
       store.namespaceSetCodes.append(code)
@@ -57,6 +62,10 @@ struct ProfileColumnsBuilder {
   /// The store made of the profiles added.
   func build() -> ProfileColumnStore {
     var result = store
+    result.graphIDs = graphIDs
+    result.identityStarts = identityStarts
+    result.identityIDs = identityIDs
+    result.primaryIdentities = primaryIdentities
     var columns = PQLColumns(profileCount: store.keys.count)
     columns.profileColumns = profileFields.columns
     columns.eventColumns = eventFields.columns
