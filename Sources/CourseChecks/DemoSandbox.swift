@@ -47,7 +47,10 @@ public enum DemoSandbox {
     } catch {
       throw .storage(error)
     }
-    try Sandbox(database: database).ingest(LumaDemoData(seed: seed).datasetRecords)
+    let sandbox = Sandbox(database: database)
+    try sandbox.ingest(LumaDemoData(seed: seed).datasetRecords)
+    // The copies start with the profile store built: a check's segments need not build it.
+    try sandbox.prepareProfileStore()
     if let file, let cache {
       // A cache that cannot be written only makes the next check slower.
       try? database.writeCopy(to: file)

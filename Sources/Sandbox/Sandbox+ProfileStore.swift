@@ -200,3 +200,11 @@ extension Sandbox {
       namespaces: namespaces, merged: profile.merged, events: profile.events)
   }
 }
+
+extension Sandbox {
+  /// Brings the profile store of the default merge policy up to date now (building it when
+  /// there is none), so that the next segment job or estimate does not have to.
+  public func prepareProfileStore() throws(SandboxError) {
+    _ = try profileColumnStore(policy: try mergePolicies().defaultPolicy)
+  }
+}
