@@ -30,10 +30,16 @@ struct BrowserPagesTests {
     _ sandbox: Sandbox, _ body: (WebDriver, String) async throws -> Void
   ) async throws {
     let driver = try await WebDriver()
-    defer { driver.quit() }
-    try await TestServer.with(backend: SandboxBackend(sandbox: sandbox, jobPhase: .zero)) { port in
-      try await body(driver, "http://127.0.0.1:\(port)")
+    do {
+      try await TestServer.with(backend: SandboxBackend(sandbox: sandbox, jobPhase: .zero)) {
+        port in
+        try await body(driver, "http://127.0.0.1:\(port)")
+      }
+    } catch {
+      await driver.shutdown()
+      throw error
     }
+    await driver.shutdown()
   }
 
   @Test func theModulesJourneyInTheBrowserMakesOneKnownCrossDeviceProfile() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import LabCore
 import PlatformAPI
+import Synchronization
 
 /// A small W3C WebDriver client: Debian's `chromedriver` driving headless `chromium`, over
 /// plain JSON on loopback, so the browser tests stay in the Swift test runner.
@@ -34,6 +35,8 @@ final class WebDriver: @unchecked Sendable {
   private var process: Process
   private var base: String
   private let transport = CurlTransport(options: TransportOptions(timeoutSeconds: 60))
+  /// The sessions opened, closed by ``shutdown()``.
+  private let sessions = Mutex<[String]>([])
 
   /// Starts chromedriver on a free port.
   ///
@@ -74,8 +77,19 @@ final class WebDriver: @unchecked Sendable {
 
   deinit { if process.isRunning { process.terminate() } }
 
-  /// Stops the driver.
+  /// Stops the driver (a last resort: chromedriver may outlive a SIGTERM; see ``shutdown()``).
   func quit() { if process.isRunning { process.terminate() } }
+
+  /// Closes every browser window still open, asks chromedriver to exit, and stops it, so no
+  /// driver or browser outlives the test.
+  func shutdown() async {
+    for id in sessions.withLock({ $0 }) {
+      _ = try? await call("DELETE", "/session/\(id)")
+    }
+    _ = try? await transport.send(TransportRequest(method: "GET", url: base + "/shutdown"))
+    for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+    quit()
+  }
 
   /// One WebDriver command; throws when the answer carries an error.
   @discardableResult
@@ -116,6 +130,7 @@ final class WebDriver: @unchecked Sendable {
     guard let id = answer[path: ["value", "sessionId"]]?.stringValue else {
       throw Failure(description: "no session: \(answer.serialized())")
     }
+    sessions.withLock { $0.append(id) }
     return BrowserSession(driver: self, id: id)
   }
 }
