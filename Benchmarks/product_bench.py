@@ -96,14 +96,12 @@ def main():
                 job = json.loads(out)
             line("segment run --all (6 segments)", samples, peaks)
             metrics = job["metrics"]
-            names = {entry["segmentId"]: entry["segmentId"] for entry in job["segments"]}
             print(f"  evaluation, as the job reports it   "
                   f"{metrics['profileSegmentationTime']['totalTimeInMs']} ms over "
                   f"{metrics['totalProfiles']:,} profiles")
             listed = json.loads(run(["segment", "list", "--format", "json"], env, capture=True)[2])
-            definitions = listed.get("segments", listed) if isinstance(listed, dict) else listed
-            by_id = {d.get("id"): d.get("name") for d in definitions if isinstance(d, dict)}
-            for segment_id in names:
+            by_id = {d["id"]: d["name"] for d in listed["segments"]}
+            for segment_id in (entry["segmentId"] for entry in job["segments"]):
                 print(f"    {by_id.get(segment_id, segment_id):<14} "
                       f"{metrics['labEvaluationPath'].get(segment_id, '?'):<9} "
                       f"{metrics['segmentedProfileCounter'].get(segment_id, 0):>9,} members")

@@ -78,15 +78,14 @@ extension SandboxStore {
     }
   }
 
-  /// Drops every stored profile store; the next reader rebuilds what it needs.
-  public func deleteProfileColumns() throws(PersistenceError) {
-    try database.write("drop the profile store") { db in try Self.dropProfileColumns(db: db) }
-  }
-
-  /// The merge policies that have a stored profile store.
-  public func profileColumnPolicies() throws(PersistenceError) -> [String] {
-    try database.read("read the profile store") { db in
-      try String.fetchAll(db, sql: "SELECT policy_id FROM profile_store ORDER BY policy_id")
+  /// Drops the stored profile store of merge policy `policyID` (every one when `nil`); the
+  /// next reader rebuilds what it needs.
+  public func deleteProfileColumns(policyID: String? = nil) throws(PersistenceError) {
+    try database.write("drop the profile store") { db in
+      guard let policyID else { return try Self.dropProfileColumns(db: db) }
+      for table in ["profile_store", "profile_store_part", "profile_store_dirty"] {
+        try db.execute(sql: "DELETE FROM \(table) WHERE policy_id = ?", arguments: [policyID])
+      }
     }
   }
 

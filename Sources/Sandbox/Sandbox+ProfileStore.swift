@@ -104,7 +104,9 @@ extension Sandbox {
     let result = try body(store)
     guard let part = store.damage.part else { return result }
     notice?(damagedNotice(policy: policy, part: part))
-    try storage { () throws(PersistenceError) in try self.store.deleteProfileColumns() }
+    try storage { () throws(PersistenceError) in
+      try self.store.deleteProfileColumns(policyID: policy.id)
+    }
     let rebuilt = try profileColumnStore(policy: policy).store
     return try body(rebuilt)
   }

@@ -39,22 +39,6 @@ struct ByteReader {
     return Int(count)
   }
 
-  /// Reads an array of integers.
-  mutating func readArray<T: FixedWidthInteger>(_: T.Type = T.self) throws(Damaged) -> [T] {
-    let size = MemoryLayout<T>.size
-    let count = try count(width: size)
-    let start = position
-    let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      bytes.withUnsafeBytes { source in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: source[start..<start + count * size]))
-      }
-      initialized = count
-    }
-    position += count * size
-    return result.map { T(littleEndian: $0) }
-  }
-
   /// Reads a string.
   mutating func readString() throws(Damaged) -> String {
     let count = try count(width: 1)

@@ -11,12 +11,6 @@ struct ByteWriter {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  /// Appends an array of integers: its count, then its elements.
-  mutating func write<T: FixedWidthInteger>(array: [T]) {
-    write(UInt64(array.count))
-    for value in array { write(value) }
-  }
-
   /// Appends a string: its byte count, then its UTF-8.
   mutating func write(string: String) {
     let utf8 = Array(string.utf8)
