@@ -1,10 +1,12 @@
 import GRDB
+import Segmentation
 
-/// The segmentation service's tables: segment definitions, segment jobs (kept) and memberships
-/// per profile and segment.
+/// The segmentation service's tables: segment definitions, segment jobs (kept) and memberships.
 ///
-/// A profile is keyed by `profile_key`: its graph id under a `pdg` merge policy, or the negated
-/// stored identity id under a `none` policy (one profile per identity).
+/// A profile is keyed by its profile key: its graph id under a `pdg` merge policy, or the
+/// negated stored identity id under a `none` policy (one profile per identity). Memberships
+/// are kept as pages of a segment (``MembershipPage``): one row per segment and 1,024 keys,
+/// so a job over half a million profiles writes hundreds of rows, not half a million.
 enum SegmentSchema {
   /// Adds the segmentation migrations.
   static func register(in migrator: inout DatabaseMigrator) {
@@ -31,6 +33,36 @@ enum SegmentSchema {
           ) WITHOUT ROWID;
           CREATE INDEX segment_membership_by_segment ON segment_membership(segment_id);
           """)
+    }
+    migrator.registerMigration("v2-membership-pages") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE segment_membership_page (
+            segment_id TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            members BLOB NOT NULL,
+            PRIMARY KEY (segment_id, page)
+          ) WITHOUT ROWID;
+          CREATE INDEX segment_membership_page_by_page ON segment_membership_page(page);
+          CREATE TABLE segment_evaluation (
+            segment_id TEXT PRIMARY KEY NOT NULL,
+            evaluated_at INTEGER NOT NULL
+          ) WITHOUT ROWID;
+          """)
+      var lists: [String: SegmentMemberList] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT * FROM segment_membership ORDER BY segment_id, profile_key")
+      while let row = try rows.next() {
+        guard let status = SegmentMembership.Status(rawValue: row["status"]) else { continue }
+        lists[row["segment_id"], default: SegmentMemberList()].append(
+          key: row["profile_key"],
+          SegmentMembership(status: status, lastQualificationTime: row["qualified_at"]))
+      }
+      for (segment, list) in lists {
+        let latest = list.memberships.map(\.lastQualificationTime).max() ?? 0
+        try SegmentStore.replace(segmentID: segment, with: list, evaluatedAt: latest, db: db)
+      }
+      try db.execute(sql: "DROP TABLE segment_membership")
     }
   }
 }

@@ -4,8 +4,8 @@ import Segmentation
 
 /// The segmentation service's part of the state file: definitions, jobs and memberships.
 ///
-/// Every method is one transaction; ``finish(job:memberships:)`` writes a job's memberships and
-/// its final state together, so a failed job leaves memberships as they were.
+/// Every method is one transaction; ``finish(job:lists:evaluatedAt:)`` writes a job's
+/// memberships and its final state together, so a failed job leaves memberships as they were.
 ///
 /// For example:
 ///
@@ -51,7 +51,9 @@ public struct SegmentStore: Sendable {
   /// Deletes the definition `id` and its memberships; `false` when there was none.
   public func deleteSegment(id: String) throws(PersistenceError) -> Bool {
     try database.write("delete the segment definition") { db in
-      try db.execute(sql: "DELETE FROM segment_membership WHERE segment_id = ?", arguments: [id])
+      try db.execute(
+        sql: "DELETE FROM segment_membership_page WHERE segment_id = ?", arguments: [id])
+      try db.execute(sql: "DELETE FROM segment_evaluation WHERE segment_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM segment_definition WHERE id = ?", arguments: [id])
       return db.changesCount > 0
     }
@@ -82,25 +84,6 @@ public struct SegmentStore: Sendable {
     }
   }
 
-  /// Saves `job` and the membership changes it made, in one transaction.
-  ///
-  /// `memberships` maps a profile key to its new memberships by segment id. Memberships of
-  /// profiles that no longer exist (a graph absorbed by a merge, for example) are removed.
-  public func finish(job: SegmentJobRecord, memberships: [Int64: [String: SegmentMembership]])
-    throws(PersistenceError)
-  {
-    try database.write("save the segment job's memberships") { db in
-      try Self.write(memberships: memberships, db: db)
-      try db.execute(
-        sql: """
-          DELETE FROM segment_membership
-          WHERE (profile_key > 0 AND profile_key NOT IN (SELECT graph_id FROM sandbox_identity))
-             OR (profile_key < 0 AND -profile_key NOT IN (SELECT id FROM sandbox_identity))
-          """)
-      try Self.write(job: job, db: db)
-    }
-  }
-
   static func write(job: SegmentJobRecord, db: Database) throws {
     try db.execute(
       sql: """
@@ -108,70 +91,6 @@ public struct SegmentStore: Sendable {
         ON CONFLICT(id) DO UPDATE SET job = excluded.job
         """,
       arguments: [job.id, job.creationTime, try encode(job)])
-  }
-
-  // MARK: - Memberships
-
-  /// The memberships of the profiles `profileKeys`, by key and segment id.
-  public func memberships(profileKeys: [Int64]) throws(PersistenceError)
-    -> [Int64: [String: SegmentMembership]]
-  {
-    try database.read("read the segment memberships") { db in
-      var result: [Int64: [String: SegmentMembership]] = [:]
-      try IDChunks.forEach(profileKeys) { keys, marks in
-        for row in try Row.fetchAll(
-          db, sql: "SELECT * FROM segment_membership WHERE profile_key IN (\(marks))",
-          arguments: StatementArguments(keys))
-        {
-          guard let status = SegmentMembership.Status(rawValue: row["status"]) else { continue }
-          result[row["profile_key"], default: [:]][row["segment_id"]] = SegmentMembership(
-            status: status, lastQualificationTime: row["qualified_at"])
-        }
-      }
-      return result
-    }
-  }
-
-  /// The memberships of segment `segmentID`, by profile key.
-  public func memberships(segmentID: String) throws(PersistenceError)
-    -> [Int64: SegmentMembership]
-  {
-    try database.read("read the segment's members") { db in
-      var result: [Int64: SegmentMembership] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM segment_membership WHERE segment_id = ? ORDER BY profile_key",
-        arguments: [segmentID])
-      {
-        guard let status = SegmentMembership.Status(rawValue: row["status"]) else { continue }
-        result[row["profile_key"]] = SegmentMembership(
-          status: status, lastQualificationTime: row["qualified_at"])
-      }
-      return result
-    }
-  }
-
-  /// Saves the memberships of some profiles (streaming), by key and segment id.
-  public func save(memberships: [Int64: [String: SegmentMembership]]) throws(PersistenceError) {
-    try database.write("save the segment memberships") { db in
-      try Self.write(memberships: memberships, db: db)
-    }
-  }
-
-  static func write(memberships: [Int64: [String: SegmentMembership]], db: Database) throws {
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO segment_membership (profile_key, segment_id, status, qualified_at)
-        VALUES (?, ?, ?, ?)
-        ON CONFLICT(profile_key, segment_id) DO UPDATE SET
-          status = excluded.status, qualified_at = excluded.qualified_at
-        """)
-    for (key, bySegment) in memberships {
-      for (segment, membership) in bySegment {
-        try statement.execute(arguments: [
-          key, segment, membership.status.rawValue, membership.lastQualificationTime,
-        ])
-      }
-    }
   }
 
   // MARK: - Profiles

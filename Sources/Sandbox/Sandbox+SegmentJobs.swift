@@ -47,11 +47,12 @@ extension Sandbox {
     job.move(to: .processing, at: Self.milliseconds(clock()))
     try storage { () throws(PersistenceError) in try segmentStore.save(job: job) }
     do {
-      let (metrics, memberships) = try evaluate(groups: groups, at: Self.milliseconds(clock()))
+      let now = Self.milliseconds(clock())
+      let (metrics, lists) = try evaluate(groups: groups, at: now)
       job.metrics = metrics
       job.move(to: .succeeded, at: Self.milliseconds(clock()))
       try storage { () throws(PersistenceError) in
-        try segmentStore.finish(job: job, memberships: memberships)
+        try segmentStore.finish(job: job, lists: lists, evaluatedAt: now)
       }
     } catch {
       job.errors = [error.errorDescription ?? "\(error)"]
@@ -62,13 +63,17 @@ extension Sandbox {
   }
 
   /// Evaluates each policy's segments over every profile of its profile store; returns the
-  /// metrics and the memberships to write.
+  /// metrics and each segment's new memberships.
+  ///
+  /// A segment's new state is its stored one walked in key order beside the store's rows:
+  /// profiles that are no longer in the store (a graph absorbed by a merge) lose their
+  /// memberships of the segments evaluated.
   func evaluate(groups: [(policy: MergePolicy, segments: [Segment])], at now: Int64)
-    throws(SandboxError) -> (SegmentJobMetrics, [Int64: [String: SegmentMembership]])
+    throws(SandboxError) -> (SegmentJobMetrics, [String: SegmentMemberList])
   {
     var metrics = SegmentJobMetrics()
     metrics.startTimeInMs = now
-    var writes: [Int64: [String: SegmentMembership]] = [:]
+    var lists: [String: SegmentMemberList] = [:]
     var evaluationNanoseconds: UInt64 = 0
     var paths: [String: String] = [:]
     for group in groups {
@@ -83,30 +88,37 @@ extension Sandbox {
       evaluationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
       metrics.totalProfiles += store.count
       metrics.totalProfilesByMergePolicy[group.policy.id, default: 0] += store.count
+      let order = store.keyOrder()
       for item in evaluator.segments {
         let id = item.segment.id
         paths[id] = evaluation.paths[id]?.rawValue
-        let previous = try storage { () throws(PersistenceError) in
-          try segmentStore.memberships(segmentID: id)
-        }
         guard let qualifies = evaluation.qualifies[id] else { continue }
+        let previous = try storage { () throws(PersistenceError) in
+          try segmentStore.members(segmentID: id)
+        }
+        var list = SegmentMemberList()
+        list.reserveCapacity(previous.count)
         var members = 0
         var byNamespaceSet = [Int](repeating: 0, count: store.namespaceSets.count)
         var byStatus: [SegmentMembership.Status: Int] = [:]
-        for row in 0..<store.count {
+        var index = 0
+        for row in order {
           let key = store.keys[row]
-          let before = previous[key]
+          if let last = list.keys.last, last == key { continue }
+          while index < previous.count, previous.keys[index] < key { index += 1 }
+          let before =
+            index < previous.count && previous.keys[index] == key
+            ? previous.memberships[index] : nil
           guard let next = SegmentMembership.next(after: before, qualifies: qualifies[row], at: now)
           else { continue }
+          list.append(key: key, next)
           if next.status.isMember {
             members += 1
             byNamespaceSet[Int(store.namespaceSetCodes[row])] += 1
           }
-          if next != before {
-            byStatus[next.status, default: 0] += 1
-            writes[key, default: [:]][id] = next
-          }
+          if next != before { byStatus[next.status, default: 0] += 1 }
         }
+        lists[id] = list
         if members > 0 { metrics.segmentedProfileCounter[id] = members }
         for (set, count) in zip(store.namespaceSets, byNamespaceSet) where count > 0 {
           for namespace in set {
@@ -122,7 +134,7 @@ extension Sandbox {
     metrics.evaluationPathBySegment = paths
     metrics.profileSegmentationTimeInMs = Int64(evaluationNanoseconds / 1_000_000)
     metrics.endTimeInMs = max(Self.milliseconds(clock()), now)
-    return (metrics, writes)
+    return (metrics, lists)
   }
 
   /// The job `id`, as `GET /segment/jobs/{id}` returns it.

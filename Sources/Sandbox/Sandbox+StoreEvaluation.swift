@@ -20,7 +20,13 @@ extension Sandbox {
   ) throws(SandboxError) -> StoreEvaluation {
     var result = StoreEvaluation()
     var columns = store.columns
-    let rows = store.rowsByKey()
+    var rowsByKey: [Int64: Int]?
+    func rows() -> [Int64: Int] {
+      if let rowsByKey { return rowsByKey }
+      let rows = store.rowsByKey()
+      rowsByKey = rows
+      return rows
+    }
     let budget = WorkBudget.current
     let instant = PQLDateTime(millisecondsSinceEpoch: now)
     var storedFlags: [String: [Bool]] = [:]
@@ -36,6 +42,7 @@ extension Sandbox {
           try segmentStore.memberships(segmentID: reference)
         }
         var flags = [Bool](repeating: false, count: store.count)
+        let rows = rows()
         for (key, membership) in stored where membership.status.isMember {
           if let row = rows[key] { flags[row] = true }
         }
@@ -53,7 +60,7 @@ extension Sandbox {
       } else {
         result.paths[id] = .profiles
         result.qualifies[id] = try evaluateProfileByProfile(
-          item.query, policy: policy, rows: rows, count: store.count, earlier: result,
+          item.query, policy: policy, rows: rows(), count: store.count, earlier: result,
           now: now)
       }
       // A later segment's `inSegment` reads this result.

@@ -49,16 +49,12 @@ import Testing
     #expect(try store.job(id: "job-1")?.status == .queued)
     job.move(to: .succeeded, at: 9)
     job.metrics.totalProfiles = 3
-    try store.database.write("add a graph") { db in
-      try db.execute(
-        sql: "INSERT INTO sandbox_identity (id, namespace, value, graph_id, first_seen) "
-          + "VALUES (1, 'Email', 'a@example.com', 1, 1)")
-    }
     try store.save(memberships: [5: ["a": .init(status: .realized, lastQualificationTime: 1)]])
-    try store.finish(
-      job: job,
-      memberships: [1: ["a": SegmentMembership(status: .exited, lastQualificationTime: 9)]])
-    #expect(try store.memberships(profileKeys: [5]).isEmpty, "graph 5 no longer exists")
+    var list = SegmentMemberList()
+    list.append(key: 1, SegmentMembership(status: .exited, lastQualificationTime: 9))
+    try store.finish(job: job, lists: ["a": list], evaluatedAt: 9)
+    #expect(
+      try store.memberships(profileKeys: [5]).isEmpty, "the job's list replaces the segment's")
     #expect(try store.job(id: "job-1") == job)
     #expect(try store.jobs().count == 1)
     #expect(

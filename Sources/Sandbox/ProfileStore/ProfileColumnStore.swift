@@ -78,6 +78,13 @@ struct ProfileColumnStore: Sendable {
   /// The number of profiles.
   var count: Int { keys.count }
 
+  /// The rows in ascending key order (the rows themselves when the keys are already sorted,
+  /// as a freshly built store's are).
+  func keyOrder() -> [Int] {
+    if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return Array(keys.indices) }
+    return keys.indices.sorted { keys[$0] < keys[$1] }
+  }
+
   /// The rows of each membership key.
   func rowsByKey() -> [Int64: Int] {
     Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
