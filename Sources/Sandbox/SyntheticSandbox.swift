@@ -32,11 +32,15 @@ public enum SyntheticSandbox {
   /// Writes about `profiles` profile records (fragments) and `eventsPerProfile` web events per
   /// person with a browser, under `folder`.
   ///
+  /// Events fall in May 2024, or, with `until` (milliseconds since 1970), in the 30 days before
+  /// it, with one person in four also buying the last product they viewed ten minutes after
+  /// viewing it: so segments on recent events (a 7-day count, a 24-hour `CHAIN`) have members.
+  ///
   /// Throws ``SandboxError/unreadable(path:reason:)`` when the folder cannot be written.
   @discardableResult
-  public static func write(profiles: Int, eventsPerProfile: Int, seed: UInt64, to folder: String)
-    throws(SandboxError) -> Summary
-  {
+  public static func write(
+    profiles: Int, eventsPerProfile: Int, seed: UInt64, until: Int64? = nil, to folder: String
+  ) throws(SandboxError) -> Summary {
     let names = ["1-website-registrations", "2-crm", "3-loyalty", "4-web-events"]
     let schemas = [
       #"{"name": "Synthetic - Profile Dataset for Website", "class": "profile", "identities": [{"path": "identification.email", "namespace": "Email", "primary": true}, {"path": "identification.ecid", "namespace": "ECID"}, {"path": "identification.phone", "namespace": "Phone"}]}"#,
@@ -74,6 +78,7 @@ public enum SyntheticSandbox {
     ]
     let levels = ["Bronze", "Silver", "Gold", "Platinum"]
     var line = [UInt8]()
+    var purchase: (time: String, product: String)? = nil
     line.reserveCapacity(512)
     while counts.reduce(0, +) < profiles {
       let email = "person\(person)@example.com"
@@ -120,11 +125,32 @@ public enum SyntheticSandbox {
           line.removeAll(keepingCapacity: true)
           let minute = (person * 7 + index * 13) % 60
           let day = 1 + (person + index) % 28
+          let product = products[(person + index) % products.count]
+          let time: String
+          if let until {
+            let viewed =
+              until - Int64((person + index) % 30) * 86_400_000 - Int64(60 + minute) * 60_000
+            time = ISOTime.text(milliseconds: viewed, fraction: false)
+            if index == eventsPerProfile - 1, person % 4 == 0 {
+              purchase = (ISOTime.text(milliseconds: viewed + 600_000, fraction: false), product)
+            }
+          } else {
+            time = "2024-05-\(pad(day, 2))T10:\(pad(minute, 2)):00Z"
+          }
           append(
-            #"{"_id":"evt-\#(person)-\#(index)","timestamp":"2024-05-\#(pad(day, 2))T10:\#(pad(minute, 2)):00Z","eventType":"commerce.productViews","productListItems":[{"name":"\#(products[(person + index) % products.count])","quantity":1}],"identification":{"ecid":"\#(ecid)"},"identityMap":{"ECID":[{"id":"\#(ecid)","primary":true}]}}"#
+            #"{"_id":"evt-\#(person)-\#(index)","timestamp":"\#(time)","eventType":"commerce.productViews","productListItems":[{"name":"\#(product)","quantity":1}],"identification":{"ecid":"\#(ecid)"},"identityMap":{"ECID":[{"id":"\#(ecid)","primary":true}]}}"#
               + "\n", to: &line)
           try writers[3].write(line)
           events += 1
+        }
+        if let (time, product) = purchase {
+          line.removeAll(keepingCapacity: true)
+          append(
+            #"{"_id":"buy-\#(person)","timestamp":"\#(time)","eventType":"commerce.purchases","productListItems":[{"name":"\#(product)","quantity":1}],"identification":{"ecid":"\#(ecid)"},"identityMap":{"ECID":[{"id":"\#(ecid)","primary":true}]}}"#
+              + "\n", to: &line)
+          try writers[3].write(line)
+          events += 1
+          purchase = nil
         }
       }
       person += 1

@@ -14,7 +14,11 @@ extension AEPLab {
         shared ECIDs and a few junk emails that collide. Deterministic for a seed. Ingest it with \
         'aep-lab ingest DIR'.
 
+        Events fall in May 2024; with '--until', in the 30 days before that time, and one person \
+        in four also buys the last product they viewed, so segments on recent events have members.
+
         Example: aep-lab dev generate --profiles 100000 --events-per-profile 2 --seed 7 --out /tmp/synthetic
+        Example: aep-lab dev generate --profiles 100000 --until now --out /tmp/synthetic
         """)
 
     @Option(
@@ -27,6 +31,11 @@ extension AEPLab {
     @Option(name: .long, help: "The random seed.")
     var seed: UInt64 = 1
 
+    @Option(
+      name: .long,
+      help: "Put events in the 30 days before this time: 'now' or ISO 8601 (2026-12-01T00:00:00Z).")
+    var until: String?
+
     @Option(name: .long, help: "The folder to write the dataset folders into.")
     var out: String
 
@@ -37,13 +46,26 @@ extension AEPLab {
       guard eventsPerProfile >= 0 else {
         throw ValidationError("--events-per-profile must be 0 or more.")
       }
+      if until != nil, untilMilliseconds == nil {
+        throw ValidationError(
+          "--until must be 'now' or an ISO 8601 date-time such as 2026-12-01T00:00:00Z.")
+      }
+    }
+
+    /// `--until` in milliseconds since 1970, `nil` when absent or unreadable.
+    var untilMilliseconds: Int64? {
+      guard let until else { return nil }
+      let date = until == "now" ? Date() : ISO8601DateFormatter().date(from: until)
+      return date.map { Int64($0.timeIntervalSince1970 * 1000) }
     }
 
     func run() throws {
       let console = Console.current
       let summary = try sandboxCall { () throws(SandboxError) in
         try SyntheticSandbox.write(
-          profiles: profiles, eventsPerProfile: eventsPerProfile, seed: seed, to: out)
+          profiles: profiles, eventsPerProfile: eventsPerProfile, seed: seed,
+          until: untilMilliseconds,
+          to: out)
       }
       if output.format == .json {
         let value: JSONValue = .object([
