@@ -27,13 +27,12 @@ enum RequestTimeout {
             outcome.finish(.failure(error))
           }
         }
-        let timer = Task {
-          try await Task.sleep(for: limit)
+        let deadline = DeadlineWatch.shared.schedule(at: .now + limit) {
           budget.stop(reason: "the request took longer than \(limit.components.seconds) s")
           outcome.finish(.failure(APIError.timedOut(after: limit)))
           worker.cancel()
         }
-        outcome.onFinish { timer.cancel() }
+        outcome.onFinish { DeadlineWatch.shared.cancel(deadline) }
       }
     } onCancelOrGracefulShutdown: {
       budget.stop(reason: "the server is shutting down")

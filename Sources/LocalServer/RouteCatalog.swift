@@ -225,20 +225,14 @@ enum RouteCatalog {
   /// takes at `path`, matching `{…}` against any one segment; empty for an unknown path.
   static func methods(forPath path: String) -> [String] {
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-    var templates: [(String, String)] =
-      routes.map { ($0.method.rawValue, $0.template) }
-      + DocumentedOperation.unserved.map { ($0.method.rawValue, $0.template) }
-    templates += [("POST", "/ims/token/v3"), ("GET", "/openapi.json"), ("GET", "/")]
     // The router prefers a literal segment to a parameter, so only the most literal matches
     // count: `/mergePolicies/bulk-get` is not `/mergePolicies/{id}`.
     var methods: Set<String> = []
     var fewestParameters = Int.max
-    for (method, template) in templates {
-      let parts = template.split(separator: "/", omittingEmptySubsequences: false)
-      guard parts.count == segments.count else { continue }
+    for template in templatesBySegmentCount[segments.count] ?? [] {
       var parameters = 0
       var matches = true
-      for (part, segment) in zip(parts, segments) where part != segment {
+      for (part, segment) in zip(template.parts, segments) where part != segment {
         if part.hasPrefix("{"), !segment.isEmpty {
           parameters += 1
         } else {
@@ -251,10 +245,24 @@ enum RouteCatalog {
         fewestParameters = parameters
         methods = []
       }
-      methods.insert(method)
+      methods.insert(template.method)
     }
     return methods.sorted()
   }
+
+  /// Every route's method and path segments (served, documented as not offered, and the
+  /// server's own pages), by segment count: split once, as the gateway asks on every request.
+  static let templatesBySegmentCount: [Int: [(method: String, parts: [Substring])]] = {
+    var templates: [(String, String)] =
+      routes.map { ($0.method.rawValue, $0.template) }
+      + DocumentedOperation.unserved.map { ($0.method.rawValue, $0.template) }
+    templates += [("POST", "/ims/token/v3"), ("GET", "/openapi.json"), ("GET", "/")]
+    return Dictionary(
+      grouping: templates.map { method, template in
+        (method: method, parts: template.split(separator: "/", omittingEmptySubsequences: false))
+      },
+      by: \.parts.count)
+  }()
 
   /// The supported path nearest to `path`, matching `{id}` against any one segment.
   static func nearest(to path: String) -> String? {

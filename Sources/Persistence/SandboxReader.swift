@@ -10,7 +10,8 @@ public struct SandboxReader {
 
   /// The custom namespaces, in creation order.
   public func customNamespaces() throws -> [IdentityNamespace] {
-    try Row.fetchAll(db, sql: "SELECT * FROM sandbox_namespace ORDER BY id").map { row in
+    try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM sandbox_namespace ORDER BY id")).map {
+      row in
       IdentityNamespace(
         id: row["id"], code: row["code"], name: row["name"],
         type: IdentityType(rawValue: row["type"]) ?? .crossDevice, isCustom: true,
@@ -22,7 +23,7 @@ public struct SandboxReader {
   public func identityRules() throws -> IdentityLinkingRules? {
     guard
       let text = try String.fetchOne(
-        db, sql: "SELECT rules FROM sandbox_identity_rules WHERE id = 1")
+        db.cachedStatement(sql: "SELECT rules FROM sandbox_identity_rules WHERE id = 1"))
     else { return nil }
     return try? JSONDecoder().decode(IdentityLinkingRules.self, from: Data(text.utf8))
   }
@@ -30,7 +31,7 @@ public struct SandboxReader {
   /// The merge policies (the built-in default when none were saved).
   public func mergePolicies() throws -> MergePolicySet {
     let texts = try String.fetchAll(
-      db, sql: "SELECT policy FROM sandbox_merge_policy ORDER BY position")
+      db.cachedStatement(sql: "SELECT policy FROM sandbox_merge_policy ORDER BY position"))
     let decoder = JSONDecoder()
     return MergePolicySet(
       policies: texts.compactMap { try? decoder.decode(MergePolicy.self, from: Data($0.utf8)) })
@@ -38,7 +39,8 @@ public struct SandboxReader {
 
   /// Every batch, in ingestion order.
   public func batches() throws -> [StoredBatch] {
-    try Row.fetchAll(db, sql: "SELECT * FROM sandbox_batch ORDER BY number").map { row in
+    try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM sandbox_batch ORDER BY number")).map {
+      row in
       StoredBatch(
         id: row["id"], number: row["number"], datasetID: row["dataset_id"],
         ingestedAt: row["ingested_at"], source: row["source"], accepted: row["accepted"],
@@ -73,14 +75,14 @@ public struct SandboxReader {
     var result: [StoredRecord] = []
     try IDChunks.forEach(identityIDs) { ids, marks in
       result += try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, b.id AS batch_id,
-            b.dataset_id AS dataset_id
-          FROM sandbox_record r
-          JOIN sandbox_batch b ON b.number = r.batch
-          WHERE r.identity_id IN (\(marks)) AND r.kind = ?
-          """,
+        db.cachedStatement(
+          sql: """
+            SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, b.id AS batch_id,
+              b.dataset_id AS dataset_id
+            FROM sandbox_record r
+            JOIN sandbox_batch b ON b.number = r.batch
+            WHERE r.identity_id IN (\(marks)) AND r.kind = ?
+            """),
         arguments: StatementArguments(
           ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue])
       ).map { row in

@@ -42,13 +42,12 @@ extension SegmentStore {
     return try database.read("read the segment memberships") { db in
       var result: [Int64: [String: SegmentMembership]] = [:]
       try IDChunks.forEach(pages) { group, marks in
-        for row in try Row.fetchAll(
-          db,
+        let statement = try db.cachedStatement(
           sql: """
             SELECT p.segment_id, p.page, p.members, e.evaluated_at FROM segment_membership_page p
             JOIN segment_evaluation e ON e.segment_id = p.segment_id WHERE p.page IN (\(marks))
-            """, arguments: StatementArguments(group))
-        {
+            """)
+        for row in try Row.fetchAll(statement, arguments: StatementArguments(group)) {
           let segment: String = row["segment_id"]
           try Self.decode(row["members"], page: row["page"], evaluatedAt: row["evaluated_at"]) {
             key, membership in

@@ -21,7 +21,11 @@ extension Sandbox {
 
   /// Every segment definition, oldest first, as the Platform returns them.
   public func segmentDefinitions() throws(SandboxError) -> [SegmentDefinition] {
-    try storedSegments().map(wire)
+    let segments = try storedSegments()
+    // The default policy is read once for the list, not once per definition without a policy.
+    let defaultPolicyID =
+      segments.contains { $0.mergePolicyId == nil } ? defaultMergePolicyID() : ""
+    return segments.map { wire($0, defaultPolicyID: defaultPolicyID) }
   }
 
   /// The definition with id (or name) `key`.
@@ -157,6 +161,18 @@ extension Sandbox {
 
   /// The Platform's definition object for `segment`.
   func wire(_ segment: Segment) -> SegmentDefinition {
+    wire(
+      segment, defaultPolicyID: segment.mergePolicyId == nil ? defaultMergePolicyID() : "")
+  }
+
+  /// The id of the default merge policy (the built-in one when the policies cannot be read).
+  func defaultMergePolicyID() -> String {
+    (try? mergePolicies().defaultPolicy.id) ?? MergePolicy.builtInDefaultID
+  }
+
+  /// `segment` as the Platform's definition, with `defaultPolicyID` as its merge policy when
+  /// it names none.
+  func wire(_ segment: Segment, defaultPolicyID: String) -> SegmentDefinition {
     var definition = SegmentDefinition(
       name: segment.name,
       expression: SegmentExpression(
@@ -164,8 +180,7 @@ extension Sandbox {
       description: segment.description,
       evaluationInfo: EvaluationInfo(
         batch: true, continuous: segment.streaming, synchronous: segment.edge),
-      mergePolicyId: segment.mergePolicyId
-        ?? (try? mergePolicies().defaultPolicy.id) ?? MergePolicy.builtInDefaultID)
+      mergePolicyId: segment.mergePolicyId ?? defaultPolicyID)
     definition.id = segment.id
     definition.imsOrgId = Self.localOrgID
     definition.sandbox = SandboxDescriptor(
