@@ -108,49 +108,28 @@ public struct SegmentStore: Sendable {
   public func graphs(after: Int64, limit: Int) throws(PersistenceError) -> [GraphRecords] {
     try database.read("read the profiles to segment") { db in
       let ids = try Int64.fetchAll(
-        db,
-        sql:
-          "SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ? ORDER BY graph_id LIMIT ?",
+        db.cachedStatement(
+          sql: """
+            SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ?
+            ORDER BY graph_id LIMIT ?
+            """),
         arguments: [after, limit])
       guard let low = ids.first, let high = ids.last else { return [] }
-      var graphs: [Int64: GraphRecords] = [:]
-      for id in ids {
-        graphs[id] = GraphRecords(graphID: id, members: [], profiles: [], events: [])
+      return try GraphReader(db: db, graphIDs: ids).read(
+        condition: "graph_id BETWEEN ? AND ?", arguments: [low, high])
+    }
+  }
+
+  /// The graphs `graphIDs` (ascending, each once) with their identities and records, as
+  /// ``graphs(after:limit:)`` gives them: read by index, for a few graphs among many.
+  public func graphs(ids graphIDs: [Int64]) throws(PersistenceError) -> [GraphRecords] {
+    try database.read("read the profiles to segment") { db in
+      var result: [GraphRecords] = []
+      try IDChunks.forEach(graphIDs) { ids, marks in
+        result += try GraphReader(db: db, graphIDs: ids).read(
+          condition: "graph_id IN (\(marks))", arguments: StatementArguments(ids))
       }
-      for row in try Row.fetchAll(
-        db,
-        sql:
-          "SELECT * FROM sandbox_identity WHERE graph_id BETWEEN ? AND ? ORDER BY first_seen, id",
-        arguments: [low, high])
-      {
-        let identity = SandboxReader.storedIdentity(row)
-        graphs[identity.graphID]?.members.append(identity)
-      }
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, i.graph_id AS record_graph,
-            b.id AS batch_id, b.dataset_id AS dataset_id
-          FROM sandbox_record r
-          JOIN sandbox_identity i ON r.identity_id = i.id
-          JOIN sandbox_batch b ON b.number = r.batch
-          WHERE i.graph_id BETWEEN ? AND ? ORDER BY r.batch, r.line
-          """,
-        arguments: [low, high])
-      {
-        let record = StoredRecord(
-          batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],
-          order: row["ordinal"], kind: StoredRecord.Kind(rawValue: row["kind"]) ?? .profile,
-          identityID: row["identity_id"], eventID: row["event_id"], eventTime: row["event_time"],
-          json: row["json"])
-        let graph: Int64 = row["record_graph"]
-        if record.kind == .event {
-          graphs[graph]?.events.append(record)
-        } else {
-          graphs[graph]?.profiles.append(record)
-        }
-      }
-      return ids.compactMap { graphs[$0] }
+      return result
     }
   }
 

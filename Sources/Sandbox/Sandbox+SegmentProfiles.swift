@@ -37,7 +37,7 @@ extension Sandbox {
   }
 
   /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`) under
-  /// `policy`; every graph, or more than 2,000, are read in chunks of 2,000 graphs.
+  /// `policy`, reading 2,000 graphs at a time.
   func forEachSegmentProfile(
     policy: MergePolicy, graphIDs: [Int64]? = nil,
     _ body: (SegmentProfile) throws(SandboxError) -> Void
@@ -45,24 +45,21 @@ extension Sandbox {
     let registry = try registry()
     let rules = try identityRules()
     let merger = ProfileMerger(registry: registry, rules: rules)
-    if let graphIDs, graphIDs.count <= 2_000 {
-      for graphID in Set(graphIDs).sorted() {
-        let graph = try storage { () throws(PersistenceError) in
-          let members = try store.graphMembers(graphID: graphID)
-          let ids = members.map(\.storedID)
-          return GraphRecords(
-            graphID: graphID, members: members,
-            profiles: try store.records(identityIDs: ids, kind: .profile),
-            events: try store.records(identityIDs: ids, kind: .event))
+    if let graphIDs {
+      // Read by index, 2,000 graphs at a time.
+      let sorted = Set(graphIDs).sorted()
+      for start in stride(from: 0, to: sorted.count, by: 2_000) {
+        let chunk = try storage { () throws(PersistenceError) in
+          try segmentStore.graphs(ids: Array(sorted[start..<min(start + 2_000, sorted.count)]))
         }
-        for profile in profiles(of: graph, policy: policy, merger: merger, registry: registry) {
+        for profile in profiles(ofChunk: chunk, policy: policy, merger: merger, registry: registry)
+        {
           try body(profile)
         }
       }
       return
     }
-    // Many graphs (a large ingest): read them all in chunks and keep the wanted ones.
-    let wanted = graphIDs.map(Set.init)
+    // Every graph: read them all in chunks, in graph order.
     var after = Int64.min
     while true {
       let chunk = try storage { () throws(PersistenceError) in
@@ -70,12 +67,31 @@ extension Sandbox {
       }
       guard let last = chunk.last else { return }
       after = last.graphID
-      for graph in chunk where wanted?.contains(graph.graphID) ?? true {
-        for profile in profiles(of: graph, policy: policy, merger: merger, registry: registry) {
-          try body(profile)
-        }
+      for profile in profiles(ofChunk: chunk, policy: policy, merger: merger, registry: registry) {
+        try body(profile)
       }
     }
+  }
+
+  /// The profiles of the graphs of `chunk` in order, parsed and merged on every core.
+  func profiles(
+    ofChunk chunk: [GraphRecords], policy: MergePolicy, merger: ProfileMerger,
+    registry: NamespaceRegistry
+  ) -> [SegmentProfile] {
+    let workers = chunk.count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let perGraph = [[SegmentProfile]](unsafeUninitializedCapacity: chunk.count) {
+      buffer, initialized in
+      buffer.initialize(repeating: [])
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for index in (chunk.count * worker / workers)..<(chunk.count * (worker + 1) / workers) {
+          output[index] = profiles(
+            of: chunk[index], policy: policy, merger: merger, registry: registry)
+        }
+      }
+      initialized = chunk.count
+    }
+    return perGraph.flatMap { $0 }
   }
 
   /// The profiles of one graph under `policy`: the whole graph under `pdg`, each identity

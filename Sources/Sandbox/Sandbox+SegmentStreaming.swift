@@ -30,11 +30,12 @@ extension Sandbox {
       let stored = try storage { () throws(PersistenceError) in
         try segmentStore.memberships(profileKeys: profiles.map(\.key))
       }
-      for profile in profiles {
-        let previous = writes[profile.key] ?? stored[profile.key] ?? [:]
-        let outcome = evaluator.evaluate(
-          profile: profile.merged.entity, events: PQLEventList(profile.events),
-          memberships: previous, now: now, keepingMemberStatus: true)
+      // A profile an earlier merge policy's segments changed starts from those writes.
+      var previous = stored
+      for (key, written) in writes { previous[key] = written }
+      // Each profile's outcome on every core; the writes are gathered in profile order.
+      let outcomes = Self.outcomes(of: profiles, previous: previous, evaluator: evaluator, now: now)
+      for (profile, outcome) in zip(profiles, outcomes) {
         for id in outcome.changed {
           guard let membership = outcome.memberships[id] else { continue }
           writes[profile.key, default: [:]][id] = membership
@@ -50,6 +51,29 @@ extension Sandbox {
       try storage { () throws(PersistenceError) in try segmentStore.save(memberships: writes) }
     }
     return summary
+  }
+
+  /// What `evaluator` gives each of `profiles` from its `previous` memberships, in order,
+  /// the profiles split between the cores.
+  static func outcomes(
+    of profiles: [SegmentProfile], previous: [Int64: [String: SegmentMembership]],
+    evaluator: SegmentEvaluator, now: Int64
+  ) -> [SegmentOutcome] {
+    let count = profiles.count
+    let workers = count < 256 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var outcomes: [SegmentOutcome?] = Array(repeating: nil, count: count)
+    outcomes.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for index in (count * worker / workers)..<(count * (worker + 1) / workers) {
+          let profile = profiles[index]
+          output[index] = evaluator.evaluate(
+            profile: profile.merged.entity, events: PQLEventList(profile.events),
+            memberships: previous[profile.key] ?? [:], now: now, keepingMemberStatus: true)
+        }
+      }
+    }
+    return outcomes.compactMap { $0 }
   }
 }
 

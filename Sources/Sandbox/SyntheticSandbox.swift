@@ -129,7 +129,7 @@ public enum SyntheticSandbox {
           let time: String
           if let until {
             let viewed =
-              until - Int64((person + index) % 30) * 86_400_000 - Int64(60 + minute) * 60_000
+              until - Int64((person / 4 + index) % 30) * 86_400_000 - Int64(60 + minute) * 60_000
             time = ISOTime.text(milliseconds: viewed, fraction: false)
             if index == eventsPerProfile - 1, person % 4 == 0 {
               purchase = (ISOTime.text(milliseconds: viewed + 600_000, fraction: false), product)
