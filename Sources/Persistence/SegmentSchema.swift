@@ -64,5 +64,23 @@ enum SegmentSchema {
       }
       try db.execute(sql: "DROP TABLE segment_membership")
     }
+    // Pages of many members spill onto overflow pages; in a table WITHOUT ROWID every key
+    // comparison on the way to a page then reads them (see the profile store's parts).
+    migrator.registerMigration("v3-membership-pages-by-rowid") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE segment_membership_page_new (
+            segment_id TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            members BLOB NOT NULL,
+            UNIQUE (segment_id, page)
+          );
+          INSERT INTO segment_membership_page_new (segment_id, page, members)
+            SELECT segment_id, page, members FROM segment_membership_page;
+          DROP TABLE segment_membership_page;
+          ALTER TABLE segment_membership_page_new RENAME TO segment_membership_page;
+          CREATE INDEX segment_membership_page_by_page ON segment_membership_page(page);
+          """)
+    }
   }
 }

@@ -60,16 +60,15 @@ extension ProfileColumnStore {
           Self.integers(UInt32.self, $0, count: rows)
         }),
         setCodes.allSatisfy({ Int($0) < namespaceSets.count }),
-        let starts = eager["eventStarts"].flatMap({ Self.integers(Int64.self, $0, count: rows + 1) }
-        ),
-        starts.first == 0, starts.last == Int64(events),
+        let starts = eager["eventStarts"].flatMap({ Self.integers(Int.self, $0, count: rows + 1) }),
+        starts.first == 0, starts.last == events,
         zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
         let times = eager["eventTimes"].flatMap({ Self.integers(Int64.self, $0, count: events) })
       else { return nil }
       self.keys = keys
       namespaceSetCodes = setCodes
       var columns = PQLColumns(profileCount: rows)
-      columns.eventStarts = starts.map { Int($0) }
+      columns.eventStarts = starts
       columns.eventTimes = times
       for (kind, length) in [("p", rows), ("e", events)] {
         let count = try reader.count(width: 16)
@@ -158,7 +157,11 @@ extension ProfileColumnStore {
       data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
       initialized = count
     }
-    return values.map { T(littleEndian: $0) }
+    #if _endian(little)
+      return values  // already in the host's order: no second pass over megabytes
+    #else
+      return values.map { T(littleEndian: $0) }
+    #endif
   }
 
   /// A list of strings as ``ByteWriter`` writes it.
