@@ -41,6 +41,27 @@ extension SandboxStore {
     }
   }
 
+  /// The part `name` of the writing `generation` of policy `policyID`'s store as the
+  /// little-endian integers it holds, read straight into the array; `nil` when that writing
+  /// was replaced, the part is missing or its size is not a whole number of `T`.
+  public func profileColumnIntegers<T: FixedWidthInteger>(
+    _ type: T.Type, policyID: String, generation: String, name: String
+  ) throws(PersistenceError) -> [T]? {
+    try database.read("read the profile store") { db in
+      guard
+        let rowID = try Int64.fetchOne(
+          db.cachedStatement(
+            sql: """
+              SELECT rowid FROM profile_store_part
+              WHERE policy_id = ? AND name = ? AND generation = ?
+              """),
+          arguments: [policyID, name, generation])
+      else { return nil }
+      return IntegerBlob.read(
+        type, table: "profile_store_part", column: "data", rowID: rowID, db: db)
+    }
+  }
+
   private static func part(_ name: String, policyID: String, generation: String, db: Database)
     throws -> Data?
   {

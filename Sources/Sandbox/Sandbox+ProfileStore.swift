@@ -42,21 +42,16 @@ extension Sandbox {
     let registry = try registry()
     let stamp = try profileStoreStamp(policy: policy, registry: registry)
     let stored = try storage { () throws(PersistenceError) in
-      try store.profileColumns(policyID: policy.id, parts: ProfileColumnStore.eagerParts)
+      try store.profileColumns(policyID: policy.id, parts: [])
     }
     var reason: ProfileStoreRebuild?
     var current: ProfileColumnStore?
     if let stored {
-      let sandboxStore = store
+      let parts = StoredProfileStoreParts(
+        store: store, policyID: stored.policyID, generation: stored.generation)
       if stored.stamp != stamp {
         reason = .stale
-      } else if let decoded = ProfileColumnStore(
-        header: stored.header, eager: stored.parts,
-        part: { name in
-          try? sandboxStore.profileColumnPart(
-            policyID: stored.policyID, generation: stored.generation, name: name)
-        })
-      {
+      } else if let decoded = ProfileColumnStore(header: stored.header, parts: parts) {
         current = decoded
       } else {
         reason = .damaged

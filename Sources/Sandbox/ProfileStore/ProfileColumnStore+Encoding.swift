@@ -4,9 +4,6 @@ import LabCore
 import PQL
 
 extension ProfileColumnStore {
-  /// The parts read when a store is opened; every other part is read when first needed.
-  static let eagerParts = ["keys", "namespaceSetCodes", "eventStarts", "eventTimes"]
-
   /// The store as a header (format, counts, namespace sets, the columns' paths and value
   /// counts) and named parts: each array in bulk, each column's codes and distinct values
   /// apart, so a query reads only the columns it tests.
@@ -39,12 +36,13 @@ extension ProfileColumnStore {
     return (Data(header.bytes), parts)
   }
 
-  /// Opens a store from its header and ``eagerParts``, or `nil` when one does not read back.
+  /// Opens a store from its header and the parts every query reads (keys, namespace set codes,
+  /// event starts and times), or `nil` when one does not read back.
   ///
-  /// `part` reads any other part by name (`nil` when it is missing).
-  /// A part read later that does not read back reads as empty (missing values, zeros) and is
-  /// noted in ``damage``, so the caller can rebuild the store and redo its work.
-  init?(header: Data, eager: [String: Data], part: @escaping @Sendable (String) -> Data?) {
+  /// Every other part is read from `parts` when first needed. A part read later that does not
+  /// read back reads as empty (missing values, zeros) and is noted in ``damage``, so the
+  /// caller can rebuild the store and redo its work.
+  init?(header: Data, parts: some ProfileStoreParts) {
     var reader = ByteReader([UInt8](header))
     self.init()
     let damage = self.damage
@@ -55,15 +53,13 @@ extension ProfileColumnStore {
       let events = Int(try reader.read(UInt64.self))
       let setCount = try reader.count(width: 8)
       for _ in 0..<setCount { namespaceSets.append(try reader.readStrings()) }
-      guard let keys = eager["keys"].flatMap({ Self.integers(Int64.self, $0, count: rows) }),
-        let setCodes = eager["namespaceSetCodes"].flatMap({
-          Self.integers(UInt32.self, $0, count: rows)
-        }),
+      guard let keys = parts.integers(Int64.self, "keys", count: rows),
+        let setCodes = parts.integers(UInt32.self, "namespaceSetCodes", count: rows),
         setCodes.allSatisfy({ Int($0) < namespaceSets.count }),
-        let starts = eager["eventStarts"].flatMap({ Self.integers(Int.self, $0, count: rows + 1) }),
+        let starts = parts.integers(Int.self, "eventStarts", count: rows + 1),
         starts.first == 0, starts.last == events,
         zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-        let times = eager["eventTimes"].flatMap({ Self.integers(Int64.self, $0, count: events) })
+        let times = parts.integers(Int64.self, "eventTimes", count: events)
       else { return nil }
       self.keys = keys
       namespaceSetCodes = setCodes
@@ -79,16 +75,16 @@ extension ProfileColumnStore {
           let name = "\(kind).\(index)"
           let limit = UInt32(clamping: valueCount)
           let codes = LazyValue<[UInt32]> {
-            if let codes = part("\(name).codes").flatMap({
-              Self.integers(UInt32.self, $0, count: length)
-            }), codes.allSatisfy({ $0 == PQLColumns.Column.missing || $0 < limit }) {
+            if let codes = parts.integers(UInt32.self, "\(name).codes", count: length),
+              codes.allSatisfy({ $0 == PQLColumns.Column.missing || $0 < limit })
+            {
               return codes
             }
             damage.report("\(name).codes")
             return Array(repeating: PQLColumns.Column.missing, count: length)
           }
           let values = LazyValue<[JSONValue]> {
-            let texts = part("\(name).values").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+            let texts = parts.data("\(name).values").flatMap { ByteReader.strings(in: [UInt8]($0)) }
             let values = texts?.compactMap { try? JSONParser.parse($0) }
             if let values, values.count == valueCount { return values }
             damage.report("\(name).values")
@@ -103,33 +99,33 @@ extension ProfileColumnStore {
       self.columns = columns
       setLazyParts(
         graphIDs: LazyValue {
-          if let graphs = part("graphs").flatMap({ Self.integers(Int64.self, $0, count: rows) }) {
+          if let graphs = parts.integers(Int64.self, "graphs", count: rows) {
             return graphs
           }
           damage.report("graphs")
           return Array(repeating: 0, count: rows)
         },
         identityStarts: LazyValue {
-          if let starts = part("identityStarts").flatMap({
-            Self.integers(Int64.self, $0, count: rows + 1)
-          }), starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) {
+          if let starts = parts.integers(Int64.self, "identityStarts", count: rows + 1),
+            starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+          {
             return starts
           }
           damage.report("identityStarts")
           return Array(repeating: 0, count: rows + 1)
         },
         identityIDs: LazyValue {
-          if let data = part("identityIDs"), data.count % 8 == 0,
-            let ids = Self.integers(Int64.self, data, count: data.count / 8)
-          {
+          if let ids = parts.integers(Int64.self, "identityIDs", count: nil) {
             return ids
           }
           damage.report("identityIDs")
           return []
         },
         primaryIdentities: LazyValue {
-          let namespaces = part("primaryNamespaces").flatMap { ByteReader.strings(in: [UInt8]($0)) }
-          let ids = part("primaryIDs").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+          let namespaces = parts.data("primaryNamespaces").flatMap {
+            ByteReader.strings(in: [UInt8]($0))
+          }
+          let ids = parts.data("primaryIDs").flatMap { ByteReader.strings(in: [UInt8]($0)) }
           if let namespaces, let ids, namespaces.count == rows, ids.count == rows {
             return zip(namespaces, ids).map { Identity(namespace: $0, id: $1) }
           }
@@ -148,20 +144,6 @@ extension ProfileColumnStore {
       values.map(\.littleEndian).withUnsafeBytes { target.copyMemory(from: $0) }
     }
     return data
-  }
-
-  /// The `count` integers of `data`, or `nil` when it holds another number of bytes.
-  static func integers<T: FixedWidthInteger>(_: T.Type, _ data: Data, count: Int) -> [T]? {
-    guard data.count == count * MemoryLayout<T>.size else { return nil }
-    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-      initialized = count
-    }
-    #if _endian(little)
-      return values  // already in the host's order: no second pass over megabytes
-    #else
-      return values.map { T(littleEndian: $0) }
-    #endif
   }
 
   /// A list of strings as ``ByteWriter`` writes it.
