@@ -11,7 +11,12 @@ struct ColumnSet {
   private var paths: [[String]] = []
   private var values: [[JSONValue]] = []
   private var codes: [[UInt32]] = []
-  private var byPath: [[String]: Int] = [:]
+  /// The paths seen as a tree, one key per level, so finding a leaf's column hashes one key
+  /// per level instead of its whole path: node 0 is the root; each node's next keys lead to
+  /// other nodes.
+  private var children: [[String: Int]] = [[:]]
+  /// The column of the path ending at each node, or -1.
+  private var columnAtNode: [Int] = [-1]
   private var codesByValue: [[JSONValue: UInt32]] = []
   /// Rows added so far.
   private(set) var rowCount = 0
@@ -20,37 +25,50 @@ struct ColumnSet {
   /// each in the column of its path.
   mutating func addRow(_ object: [String: JSONValue]) {
     var path: [String] = []
-    add(object, path: &path)
+    add(object, node: 0, path: &path)
     rowCount += 1
     for index in codes.indices where codes[index].count < rowCount {
       codes[index].append(PQLColumns.Column.missing)
     }
   }
 
-  private mutating func add(_ object: [String: JSONValue], path: inout [String]) {
+  private mutating func add(_ object: [String: JSONValue], node: Int, path: inout [String]) {
     for (key, value) in object {
       path.append(key)
+      let child = self.child(of: node, key)
       if case .object(let inner) = value, !inner.isEmpty {
-        add(inner, path: &path)
+        add(inner, node: child, path: &path)
       } else {
-        set(value, at: path)
+        set(value, column: column(at: child, path: path))
       }
       path.removeLast()
     }
   }
 
-  private mutating func set(_ value: JSONValue, at path: [String]) {
-    let index: Int
-    if let known = byPath[path] {
-      index = known
-    } else {
-      index = paths.count
-      byPath[path] = index
-      paths.append(path)
-      values.append([])
-      codes.append(Array(repeating: PQLColumns.Column.missing, count: rowCount))
-      codesByValue.append([:])
-    }
+  /// The node under `node` for `key`, added when new.
+  private mutating func child(of node: Int, _ key: String) -> Int {
+    if let known = children[node][key] { return known }
+    let added = children.count
+    children.append([:])
+    columnAtNode.append(-1)
+    children[node][key] = added
+    return added
+  }
+
+  /// The column of the path ending at `node` (which is `path`), added when new.
+  private mutating func column(at node: Int, path: [String]) -> Int {
+    let known = columnAtNode[node]
+    if known >= 0 { return known }
+    let index = paths.count
+    columnAtNode[node] = index
+    paths.append(path)
+    values.append([])
+    codes.append(Array(repeating: PQLColumns.Column.missing, count: rowCount))
+    codesByValue.append([:])
+    return index
+  }
+
+  private mutating func set(_ value: JSONValue, column index: Int) {
     let code: UInt32
     if let known = codesByValue[index][value] {
       code = known

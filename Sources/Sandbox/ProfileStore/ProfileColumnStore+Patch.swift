@@ -4,9 +4,9 @@ import PQL
 extension ProfileColumnStore {
   /// The store without the rows `dropped` and with the rows of `added`, in graph order.
   ///
-  /// Columns are copied code by code, without decoding a value: only `added`'s distinct values
-  /// are looked up in the store's dictionaries, so patching a few graphs of a large store
-  /// costs a copy of its codes.
+  /// Columns are copied code by code: `added`'s distinct values are looked up in the store's
+  /// short dictionaries and appended to its long ones, so patching a few graphs of a large
+  /// store costs a copy of its codes rather than hashing every value it holds.
   func replacing(rows dropped: Set<Int>, with added: ProfileColumnStore) -> ProfileColumnStore {
     // The rows in graph order: a non-negative entry is a row of this store, a negative one the
     // row -1 - entry of `added`.
@@ -100,8 +100,14 @@ extension ProfileColumnStore {
       var values = left?.values ?? []
       var remap: [UInt32] = []
       if let right {
-        var lookup = Dictionary(
-          values.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+        // A short dictionary (a gender, a city) is searched, so repeated patches do not
+        // repeat its values; a long one (ids, times) is not hashed whole for a few new
+        // rows: their values are appended, and `compacted` drops what no row uses any more.
+        var lookup: [JSONValue: UInt32] =
+          values.count <= Self.searchedValues
+          ? Dictionary(
+            values.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+          : [:]
         remap = right.values.map { value in
           if let code = lookup[value] { return code }
           values.append(value)
@@ -123,8 +129,36 @@ extension ProfileColumnStore {
         if code != missing { present = true }
         return code
       }
-      if present { result.append(PQLColumns.Column(path: path, values: values, codes: codes)) }
+      if present {
+        let (kept, recoded) = compacted(values, codes)
+        result.append(PQLColumns.Column(path: path, values: kept, codes: recoded))
+      }
     }
     return result
+  }
+
+  /// Dictionaries up to this many values are searched for a patch's values.
+  static let searchedValues = 4_096
+
+  /// `values` without those no code uses, with the codes renumbered, once more than half are
+  /// unused (rows replaced by patches leave their values behind); otherwise as they are.
+  static func compacted(_ values: [JSONValue], _ codes: [UInt32]) -> ([JSONValue], [UInt32]) {
+    guard values.count > searchedValues else { return (values, codes) }
+    let missing = PQLColumns.Column.missing
+    var used = [Bool](repeating: false, count: values.count)
+    var usedCount = 0
+    for code in codes where code != missing && !used[Int(code)] {
+      used[Int(code)] = true
+      usedCount += 1
+    }
+    guard usedCount * 2 < values.count else { return (values, codes) }
+    var renumbered = [UInt32](repeating: missing, count: values.count)
+    var kept: [JSONValue] = []
+    kept.reserveCapacity(usedCount)
+    for (code, value) in values.enumerated() where used[code] {
+      renumbered[code] = UInt32(kept.count)
+      kept.append(value)
+    }
+    return (kept, codes.map { $0 == missing ? missing : renumbered[Int($0)] })
   }
 }
