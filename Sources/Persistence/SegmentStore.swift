@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Segmentation
+import Synchronization
 
 /// The segmentation service's part of the state file: definitions, jobs and memberships.
 ///
@@ -30,7 +31,7 @@ public struct SegmentStore: Sendable {
     try database.read("read the segment definitions") { db in
       try String.fetchAll(
         db, sql: "SELECT definition FROM segment_definition ORDER BY creation_time, id"
-      ).map { try Self.decode(Segment.self, $0) }
+      ).map { try Self.segment(decoding: $0) }
     }
   }
 
@@ -139,6 +140,21 @@ public struct SegmentStore: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  /// Definitions decoded before, by their stored text: the server lists them on every
+  /// `GET /segment/definitions`, and decoding was a tenth of that request.
+  private static let decoded = Mutex<[String: Segment]>([:])
+
+  /// The definition stored as `text`, decoded once per process.
+  static func segment(decoding text: String) throws -> Segment {
+    if let known = decoded.withLock({ $0[text] }) { return known }
+    let segment = try decode(Segment.self, text)
+    decoded.withLock { cache in
+      if cache.count >= 1_024 { cache.removeAll() }
+      cache[text] = segment
+    }
+    return segment
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {

@@ -17,3 +17,14 @@ import Testing
     #expect(again == value)
   }
 }
+
+@Suite struct JSONStringEscapeTests {
+  @Test func quotesBackslashesAndControlsAreEscapedAndTheRestKept() throws {
+    let text = "a\"b\\c\nd\re\tf\u{01}\u{1F}é😀 PQL: person.name = \"Ana\""
+    let written = JSONValue.string(text).serialized()
+    #expect(
+      written
+        == #""a\"b\\c\nd\re\tf\u0001\u001fé😀 PQL: person.name = \"Ana\"""#)
+    #expect(try JSONDecoder().decode(JSONValue.self, from: Data(written.utf8)) == .string(text))
+  }
+}
