@@ -113,6 +113,7 @@ extension IdentityGraph {
         var kept = keptLinks[-1 - item]
         let graph = smallest[Int(roots[Int(kept.anchor)])]
         storedGraphs.insert(kept.row.graphID)
+        kept.row.storedGraphID = kept.row.graphID
         kept.row.isChanged = kept.row.graphID != graph
         kept.row.graphID = graph
         changes.links.append(kept.row)
@@ -128,7 +129,8 @@ extension IdentityGraph {
           to: vertexStoredID[Int(linkEnds[link].b)], origin: origins[Int(linkOrigin[link])],
           firstEstablished: linkFirst[link], lastEstablished: linkLast[link],
           state: linkState[link], graphID: graph, isNew: linkIsNew[link],
-          isChanged: linkIsNew[link] || linkIsDirty[link] || stored != graph))
+          isChanged: linkIsNew[link] || linkIsDirty[link] || stored != graph,
+          storedGraphID: stored))
     }
     changes.storedGraphIDs = storedGraphs.sorted()
     return changes
@@ -232,11 +234,15 @@ public struct GraphChanges: Sendable {
     public var isNew: Bool
     /// Whether it is new or changed (its state, its times or its graph).
     public var isChanged: Bool
+    /// The graph whose stored row held it, 0 for a new link: a changed link changes that
+    /// row too.
+    public var storedGraphID: Int64
 
     /// Creates a link row.
     public init(
       storedID: Int64, from: Int64, to: Int64, origin: LinkOrigin, firstEstablished: Int64,
-      lastEstablished: Int64, state: LinkState, graphID: Int64, isNew: Bool, isChanged: Bool
+      lastEstablished: Int64, state: LinkState, graphID: Int64, isNew: Bool, isChanged: Bool,
+      storedGraphID: Int64 = 0
     ) {
       self.storedID = storedID
       self.from = from
@@ -248,6 +254,7 @@ public struct GraphChanges: Sendable {
       self.graphID = graphID
       self.isNew = isNew
       self.isChanged = isChanged
+      self.storedGraphID = storedGraphID
     }
   }
 

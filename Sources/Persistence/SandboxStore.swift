@@ -498,9 +498,12 @@ public struct SandboxStore: Sendable {
         try moveIdentity.execute(arguments: [row.graphID, row.storedID])
       }
     }
-    // Each graph's links are rewritten whole: the restored graphs' rows go, every graph held
-    // is written again.
-    try IDChunks.forEach(graph.storedGraphIDs) { ids, marks in
+    // Each graph whose links changed is rewritten whole: its stored row goes and its new one
+    // is written. A graph restored only to store records against it (no link of it new,
+    // changed or moved) keeps its row: an ingest of events for many known people would
+    // otherwise rewrite a row per person, pages scattered over the whole table.
+    let unchanged = unchangedGraphs(graph)
+    try IDChunks.forEach(graph.storedGraphIDs.filter { !unchanged.contains($0) }) { ids, marks in
       try db.execute(
         sql: "DELETE FROM sandbox_graph_links WHERE graph_id IN (\(marks))",
         arguments: StatementArguments(ids))
@@ -509,14 +512,32 @@ public struct SandboxStore: Sendable {
     var insertLinks = BulkInsert(
       db, into: "sandbox_graph_links",
       columns: ["graph_id", "max_link_id", "active_links", "links"])
-    try insertLinks.expect(encoded.count)
-    for index in 0..<encoded.count {
+    try insertLinks.expect(
+      (0..<encoded.count).count { !unchanged.contains(encoded.graphIDs[$0]) })
+    for index in 0..<encoded.count where !unchanged.contains(encoded.graphIDs[index]) {
       insertLinks.bind(encoded.graphIDs[index])
       insertLinks.bind(encoded.maxLinkIDs[index])
       insertLinks.bind(encoded.activeCounts[index])
       encoded.withList(index) { insertLinks.bind(blob: $0) }
       try insertLinks.endRow()
     }
+  }
+
+  /// The graphs held by `graph` that were stored under the same id with the same links: none
+  /// of their links is new, changed, or moved into or out of them.
+  static func unchangedGraphs(_ graph: GraphChanges) -> Set<Int64> {
+    let stored = Set(graph.storedGraphIDs)
+    var unchanged = Set<Int64>()
+    var changed = Set<Int64>()
+    for link in graph.links {
+      if link.isChanged {
+        changed.insert(link.graphID)
+        changed.insert(link.storedGraphID)
+      } else if stored.contains(link.graphID) {
+        unchanged.insert(link.graphID)
+      }
+    }
+    return unchanged.subtracting(changed)
   }
 
   /// Inserts the links of graph `graphID` as one row.
