@@ -526,6 +526,8 @@ public struct SandboxStore: Sendable {
   /// The graphs held by `graph` that were stored under the same id with the same links: none
   /// of their links is new, changed, or moved into or out of them.
   static func unchangedGraphs(_ graph: GraphChanges) -> Set<Int64> {
+    // A first ingest restored nothing: every graph is new.
+    guard !graph.storedGraphIDs.isEmpty else { return [] }
     let stored = Set(graph.storedGraphIDs)
     var unchanged = Set<Int64>()
     var changed = Set<Int64>()
