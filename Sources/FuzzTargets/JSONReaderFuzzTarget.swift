@@ -14,7 +14,7 @@ public enum JSONReaderFuzzTarget {
     if case .object? = parsed {
       FuzzOracle.require(extracted != nil, "parse accepts an object that extract refuses")
     }
-    if let extracted, extracted != nil {
+    if extracted != nil {
       FuzzOracle.require(parsed != nil, "extract accepts an object that parse refuses")
     }
     guard let parsed else { return }
