@@ -2,7 +2,8 @@ import LabCore
 import PQL
 
 /// Dictionary-encoded columns being filled row by row: each leaf of each row's JSON goes to
-/// the column of its path, and each value is stored once per column.
+/// the column of its path, and each value is stored once per column (a column of mostly
+/// distinct values stores each row's).
 struct ColumnSet {
   /// The columns, in first-seen order.
   var columns: [PQLColumns.Column] {
@@ -18,6 +19,8 @@ struct ColumnSet {
   /// The column of the path ending at each node, or -1.
   private var columnAtNode: [Int] = [-1]
   private var codesByValue: [[JSONValue: UInt32]] = []
+  /// Whether each column still looks its values up in `codesByValue`.
+  private var deduplicating: [Bool] = []
   /// Rows added so far.
   private(set) var rowCount = 0
 
@@ -65,10 +68,17 @@ struct ColumnSet {
     values.append([])
     codes.append(Array(repeating: PQLColumns.Column.missing, count: rowCount))
     codesByValue.append([:])
+    deduplicating.append(true)
     return index
   }
 
   private mutating func set(_ value: JSONValue, column index: Int) {
+    guard deduplicating[index] else {
+      // Mostly distinct values (ids, times, identity maps): each row gets its own.
+      codes[index].append(UInt32(values[index].count))
+      values[index].append(value)
+      return
+    }
     let code: UInt32
     if let known = codesByValue[index][value] {
       code = known
@@ -76,7 +86,19 @@ struct ColumnSet {
       code = UInt32(values[index].count)
       values[index].append(value)
       codesByValue[index][value] = code
+      // A column whose values are more than half distinct is not worth hashing: every new
+      // value costs a hash of it (deep for arrays) and the dictionary's growth rehashes them
+      // all, to save little. Duplicates are harmless: a condition is asked once per value.
+      if values[index].count > Self.dictionaryLimit,
+        values[index].count * 2 > codes[index].count
+      {
+        deduplicating[index] = false
+        codesByValue[index] = [:]
+      }
     }
     codes[index].append(code)
   }
+
+  /// Values a column collects before it is checked for being mostly distinct.
+  static let dictionaryLimit = 4_096
 }
