@@ -30,7 +30,13 @@ extension ProfileColumnStore {
         header.write(strings: column.path)
         header.write(UInt64(column.valueCount))
         parts["\(kind).\(index).codes"] = Self.raw(column.codes)
-        parts["\(kind).\(index).values"] = Self.strings(column.values.map { $0.serialized() })
+        if let texts = valueTexts[Self.textKey(kind, column.path)]?.value,
+          texts.count == column.valueCount
+        {
+          parts["\(kind).\(index).values"] = Self.strings(texts)
+        } else {
+          parts["\(kind).\(index).values"] = Self.strings(column.values.map { $0.serialized() })
+        }
       }
     }
     return (Data(header.bytes), parts)
@@ -83,9 +89,12 @@ extension ProfileColumnStore {
             damage.report("\(name).codes")
             return Array(repeating: PQLColumns.Column.missing, count: length)
           }
+          let texts = LazyValue<[String]?> {
+            parts.data("\(name).values").flatMap { ByteReader.strings(in: [UInt8]($0)) }
+          }
+          valueTexts[Self.textKey(kind, path)] = texts
           let values = LazyValue<[JSONValue]> {
-            let texts = parts.data("\(name).values").flatMap { ByteReader.strings(in: [UInt8]($0)) }
-            let values = texts?.compactMap { try? JSONParser.parse($0) }
+            let values = texts.value?.compactMap { try? JSONParser.parse($0) }
             if let values, values.count == valueCount { return values }
             damage.report("\(name).values")
             return Array(repeating: .null, count: valueCount)

@@ -68,23 +68,34 @@ extension ProfileColumnStore {
       $0 >= 0 ? namespaceSetCodes[$0] : addedSets[Int(added.namespaceSetCodes[-1 - $0])]
     }
     var columns = PQLColumns(profileCount: plan.count)
-    columns.profileColumns = Self.gather(
-      self.columns.profileColumns, added.columns.profileColumns, plan: plan)
+    (columns.profileColumns, result.valueTexts) = Self.gather(
+      self.columns.profileColumns, added.columns.profileColumns, plan: plan, kind: "p",
+      texts: valueTexts)
     columns.eventStarts = eventStarts
     columns.eventTimes = eventPlan.map {
       $0 >= 0 ? self.columns.eventTimes[$0] : added.columns.eventTimes[-1 - $0]
     }
-    columns.eventColumns = Self.gather(
-      self.columns.eventColumns, added.columns.eventColumns, plan: eventPlan)
+    let eventTexts: [String: LazyValue<[String]?>]
+    (columns.eventColumns, eventTexts) = Self.gather(
+      self.columns.eventColumns, added.columns.eventColumns, plan: eventPlan, kind: "e",
+      texts: valueTexts)
+    result.valueTexts.merge(eventTexts) { first, _ in first }
     result.columns = columns
     return result
   }
 
   /// The columns of the rows `plan` picks from `mine` (non-negative entries) and `theirs`
-  /// (entry -1 - row); a column no row has a value in any more is left out.
-  static func gather(_ mine: [PQLColumns.Column], _ theirs: [PQLColumns.Column], plan: [Int])
-    -> [PQLColumns.Column]
-  {
+  /// (entry -1 - row), and the stored texts of their values where known; a column no row has
+  /// a value in any more is left out.
+  ///
+  /// A long dictionary of `mine` whose stored text is known (`texts`, by `kind` and path)
+  /// gets `theirs`'s values appended without being decoded: its values and text are made
+  /// only when read, so a patch of a large store neither parses nor writes back its ids and
+  /// times one by one.
+  static func gather(
+    _ mine: [PQLColumns.Column], _ theirs: [PQLColumns.Column], plan: [Int], kind: String,
+    texts: [String: LazyValue<[String]?>]
+  ) -> ([PQLColumns.Column], [String: LazyValue<[String]?>]) {
     let missing = PQLColumns.Column.missing
     var paths = mine.map(\.path)
     let known = Set(paths)
@@ -94,15 +105,26 @@ extension ProfileColumnStore {
     let theirsByPath = Dictionary(
       theirs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     var result: [PQLColumns.Column] = []
+    var resultTexts: [String: LazyValue<[String]?>] = [:]
     for path in paths {
       let left = mineByPath[path].map { mine[$0] }
       let right = theirsByPath[path].map { theirs[$0] }
+      let key = textKey(kind, path)
+      if let left, let leftTexts = texts[key], left.valueCount > searchedValues {
+        guard
+          let (column, text) = appended(
+            left, leftTexts, right, plan: plan)
+        else { continue }
+        result.append(column)
+        resultTexts[key] = text
+        continue
+      }
       var values = left?.values ?? []
       var remap: [UInt32] = []
       if let right {
         // A short dictionary (a gender, a city) is searched, so repeated patches do not
-        // repeat its values; a long one (ids, times) is not hashed whole for a few new
-        // rows: their values are appended, and `compacted` drops what no row uses any more.
+        // repeat its values; a long one (ids, times) gets the new values appended, and
+        // `compaction` drops what no row uses any more.
         var lookup: [JSONValue: UInt32] =
           values.count <= Self.searchedValues
           ? Dictionary(
@@ -118,7 +140,7 @@ extension ProfileColumnStore {
       let leftCodes = left?.codes ?? []
       let rightCodes = right?.codes ?? []
       var present = false
-      let codes = plan.map { entry -> UInt32 in
+      var codes = plan.map { entry -> UInt32 in
         let code: UInt32
         if entry >= 0 {
           code = leftCodes.isEmpty ? missing : leftCodes[entry]
@@ -129,35 +151,87 @@ extension ProfileColumnStore {
         if code != missing { present = true }
         return code
       }
-      if present {
-        let (kept, recoded) = compacted(values, codes)
-        result.append(PQLColumns.Column(path: path, values: kept, codes: recoded))
+      guard present else { continue }
+      if let (kept, recoded) = compaction(codes, valueCount: values.count) {
+        values = kept.map { values[$0] }
+        codes = recoded
       }
+      result.append(PQLColumns.Column(path: path, values: values, codes: codes))
     }
-    return result
+    return (result, resultTexts)
+  }
+
+  /// `left` (a long dictionary with its stored text) with `right`'s values appended after
+  /// its own and the rows `plan` picks, its values and text made only when read; `nil` when
+  /// no row has a value.
+  static func appended(
+    _ left: PQLColumns.Column, _ leftTexts: LazyValue<[String]?>, _ right: PQLColumns.Column?,
+    plan: [Int]
+  ) -> (PQLColumns.Column, LazyValue<[String]?>)? {
+    let missing = PQLColumns.Column.missing
+    let rightValues = right?.values ?? []
+    let offset = UInt32(left.valueCount)
+    let leftCodes = left.codes
+    let rightCodes = right?.codes ?? []
+    var present = false
+    let codes = plan.map { entry -> UInt32 in
+      let code: UInt32
+      if entry >= 0 {
+        code = leftCodes.isEmpty ? missing : leftCodes[entry]
+      } else {
+        let theirCode = rightCodes.isEmpty ? missing : rightCodes[-1 - entry]
+        code = theirCode == missing ? missing : theirCode + offset
+      }
+      if code != missing { present = true }
+      return code
+    }
+    guard present else { return nil }
+    let count = left.valueCount + rightValues.count
+    let allValues = LazyValue<[JSONValue]> { left.values + rightValues }
+    let allTexts = LazyValue<[String]?> {
+      leftTexts.value.map { $0 + rightValues.map { $0.serialized() } }
+    }
+    guard let (kept, recoded) = compaction(codes, valueCount: count) else {
+      return (
+        PQLColumns.Column(
+          path: left.path, valueCount: count, codes: LazyValue(codes), values: allValues),
+        allTexts
+      )
+    }
+    let values = LazyValue<[JSONValue]> {
+      let all = allValues.value
+      return kept.map { all[$0] }
+    }
+    let texts = LazyValue<[String]?> { allTexts.value.map { all in kept.map { all[$0] } } }
+    return (
+      PQLColumns.Column(
+        path: left.path, valueCount: kept.count, codes: LazyValue(recoded), values: values),
+      texts
+    )
   }
 
   /// Dictionaries up to this many values are searched for a patch's values.
   static let searchedValues = 4_096
 
-  /// `values` without those no code uses, with the codes renumbered, once more than half are
-  /// unused (rows replaced by patches leave their values behind); otherwise as they are.
-  static func compacted(_ values: [JSONValue], _ codes: [UInt32]) -> ([JSONValue], [UInt32]) {
-    guard values.count > searchedValues else { return (values, codes) }
+  /// The values to keep (their old codes, in order) and the codes renumbered, once more than
+  /// half of a long dictionary's `valueCount` values are used by no row (rows replaced by
+  /// patches leave their values behind); `nil` while it is not worth it.
+  static func compaction(_ codes: [UInt32], valueCount: Int) -> (kept: [Int], codes: [UInt32])? {
+    guard valueCount > searchedValues else { return nil }
     let missing = PQLColumns.Column.missing
-    var used = [Bool](repeating: false, count: values.count)
+    var used = [Bool](repeating: false, count: valueCount)
     var usedCount = 0
     for code in codes where code != missing && !used[Int(code)] {
       used[Int(code)] = true
       usedCount += 1
     }
-    guard usedCount * 2 < values.count else { return (values, codes) }
-    var renumbered = [UInt32](repeating: missing, count: values.count)
-    var kept: [JSONValue] = []
+    guard usedCount * 2 < valueCount else { return nil }
+    var renumbered = [UInt32](repeating: missing, count: valueCount)
+    var kept: [Int] = []
     kept.reserveCapacity(usedCount)
-    for (code, value) in values.enumerated() where used[code] {
+    for code in 0..<valueCount where used[code] {
       renumbered[code] = UInt32(kept.count)
-      kept.append(value)
+      kept.append(code)
     }
     return (kept, codes.map { $0 == missing ? missing : renumbered[Int($0)] })
   }

@@ -28,6 +28,14 @@ struct ProfileColumnStore: Sendable {
   var isExact: Bool
   /// Where a part read on demand (a column, the identities) was found damaged, if one was.
   var damage = StoreDamage()
+  /// The stored text of columns' values, by ``textKey(_:_:)``: a patch appends to a long
+  /// dictionary and writes it back without decoding it (`nil` inside when the part is gone).
+  var valueTexts: [String: LazyValue<[String]?>] = [:]
+
+  /// The key of a column in ``valueTexts``: `p` (profile) or `e` (event), and its path.
+  static func textKey(_ kind: String, _ path: [String]) -> String {
+    ([kind] + path).joined(separator: "\u{0}")
+  }
 
   private var storedGraphIDs = LazyValue<[Int64]>([])
   private var storedIdentityStarts = LazyValue<[Int64]>([0])
