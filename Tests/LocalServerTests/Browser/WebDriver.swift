@@ -70,15 +70,21 @@ final class WebDriver: @unchecked Sendable {
         process.isRunning
           ? "port \(port): not ready after 30 s"
           : "port \(port): exited with status \(process.terminationStatus)")
-      if process.isRunning { process.terminate() }
+      quit()
     }
     throw Failure(description: "chromedriver did not start (\(attempts.joined(separator: "; ")))")
   }
 
-  deinit { if process.isRunning { process.terminate() } }
+  deinit { quit() }
 
-  /// Stops the driver (a last resort: chromedriver may outlive a SIGTERM; see ``shutdown()``).
-  func quit() { if process.isRunning { process.terminate() } }
+  /// Stops the driver: SIGTERM, then SIGKILL when it is still running a second later
+  /// (chromedriver can outlive a SIGTERM, and test runs left one behind now and then).
+  func quit() {
+    guard process.isRunning else { return }
+    process.terminate()
+    for _ in 0..<20 where process.isRunning { usleep(50_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
 
   /// Closes every browser window still open, asks chromedriver to exit, and stops it, so no
   /// driver or browser outlives the test.
