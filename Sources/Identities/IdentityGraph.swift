@@ -314,6 +314,15 @@ public struct IdentityGraph: Sendable {
     }
   }
 
+  /// Notes that a record is stored against `identity`; returns whether the graph holds it.
+  ///
+  /// A held identity's graph is then among ``GraphChanges/affectedGraphIDs``.
+  public mutating func markRecord(_ identity: Identity) -> Bool {
+    guard let vertex = vertex(of: identity) else { return false }
+    markRecordVertex(vertex)
+    return true
+  }
+
   /// Notes that a record is stored against `vertex`.
   mutating func markRecordVertex(_ vertex: Int32) {
     let word = Int(vertex >> 6)

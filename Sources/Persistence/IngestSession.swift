@@ -71,6 +71,25 @@ public struct IngestSession {
     }
   }
 
+  /// The stored rows of those of `identities` stored before this ingest, by identity (on this
+  /// session's thread; see also ``SandboxStore/storedIdentities(_:)``).
+  public mutating func storedIdentities(_ identities: [Identity]) throws(PersistenceError)
+    -> [Identity: StoredIdentity]
+  {
+    guard hasStoredIdentities else { return [:] }
+    do {
+      if rebuildsIndexes {
+        for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
+        rebuildsIndexes = false
+      }
+      return try SandboxStore.storedIdentities(identities, db: db)
+    } catch let error as PersistenceError {
+      throw error
+    } catch {
+      throw .failed(operation: "load the identity graph", reason: LabDatabase.describe(error))
+    }
+  }
+
   /// Inserts identities first seen by this ingest, in the graphs they were in when taken
   /// (``IdentityGraph/takeNewIdentities()``): ``finish(datasets:batches:graph:)`` moves those
   /// whose graph changed since.
@@ -117,14 +136,18 @@ public struct IngestSession {
   /// Saves the ingest's datasets (when new), batches and identity graph changes, and builds
   /// the indexes again if they were dropped.
   ///
-  /// `links` are the graph's links already encoded, else they are encoded here.
+  /// `links` are the graph's links already encoded, else they are encoded here. Returns the
+  /// profile stores that were up to date until this ingest: the writing (generation) of each,
+  /// by merge policy id.
+  @discardableResult
   public func finish(
     datasets: [StoredDataset], batches: [StoredBatch], graph: GraphChanges,
     links: EncodedGraphLinks? = nil
-  ) throws(PersistenceError) {
+  ) throws(PersistenceError) -> [String: String] {
     do {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
       try SandboxStore.write(graph, links: links, db: db)
+      let current = try SandboxStore.currentProfileStores(db: db)
       try SandboxStore.markProfileColumnsDirty(graphIDs: graph.affectedGraphIDs, db: db)
       if rebuildsIndexes {
         for index in SandboxStore.indexes {
@@ -140,6 +163,7 @@ public struct IngestSession {
         }
         try db.execute(sql: "PRAGMA threads = 0")
       }
+      return current
     } catch let error as PersistenceError {
       throw error
     } catch {

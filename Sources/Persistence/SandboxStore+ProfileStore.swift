@@ -117,6 +117,20 @@ extension SandboxStore {
     )
   }
 
+  /// The stores no graph has changed in since they were written: the writing (generation) of
+  /// each, by merge policy id.
+  static func currentProfileStores(db: Database) throws -> [String: String] {
+    var result: [String: String] = [:]
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: """
+          SELECT policy_id, generation FROM profile_store s WHERE NOT EXISTS (
+            SELECT 1 FROM profile_store_dirty d WHERE d.policy_id = s.policy_id)
+          """))
+    while let row = try rows.next() { result[row[0]] = row[1] }
+    return result
+  }
+
   /// Notes, in the writing transaction, that the graphs `graphIDs` changed, for every stored
   /// profile store; many graphs drop the stores instead.
   static func markProfileColumnsDirty(graphIDs: [Int64], db: Database) throws {

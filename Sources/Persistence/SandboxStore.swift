@@ -183,6 +183,37 @@ public struct SandboxStore: Sendable {
     }
   }
 
+  /// The stored rows of those of `identities` that are stored (on a read snapshot, outside an
+  /// ingest's transaction), by identity.
+  public func storedIdentities(_ identities: [Identity]) throws(PersistenceError)
+    -> [Identity: StoredIdentity]
+  {
+    try database.read("load the identity graph") { db in
+      try Self.storedIdentities(identities, db: db)
+    }
+  }
+
+  /// The stored rows of those of `identities` that are stored, by identity.
+  static func storedIdentities(_ identities: [Identity], db: Database) throws -> [Identity:
+    StoredIdentity]
+  {
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT id, graph_id, first_seen FROM sandbox_identity
+        WHERE lookup_key = ? AND namespace = ? AND value = ?
+        """)
+    var result: [Identity: StoredIdentity] = [:]
+    for identity in identities where result[identity] == nil {
+      if let row = try Row.fetchOne(
+        statement, arguments: [IdentityKey.of(identity), identity.namespace, identity.id])
+      {
+        result[identity] = StoredIdentity(
+          storedID: row[0], identity: identity, graphID: row[1], firstSeen: row[2])
+      }
+    }
+    return result
+  }
+
   /// The stored ids the next new identity and link get.
   static func nextIDs(_ db: Database) throws -> (identity: Int64, link: Int64) {
     let identity = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sandbox_identity") ?? 0

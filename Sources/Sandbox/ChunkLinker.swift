@@ -38,6 +38,9 @@ final class ChunkLinker: @unchecked Sendable {
   private var linesRead = 0
   private var accepted: [ParsedRecord] = []
   private var primaryIDs: [Int64] = []
+  /// The identities records were stored against without restoring their graphs, with the
+  /// graph each was stored in.
+  private var storedAlone: [Identity: Int64] = [:]
 
   init(
     graph: IdentityGraph, batches: [IngestReport.Batch], firstNumber: Int, strict: Bool,
@@ -54,15 +57,29 @@ final class ChunkLinker: @unchecked Sendable {
   func finish() {
     guard !refused else { return }
     let start = DispatchTime.now()
-    let changes = graph.changes()
+    // A record stored against an identity whose graph a later record restored touches the
+    // graph that identity is in now.
+    var touched = Set<Int64>()
+    for (identity, graphID) in storedAlone where !graph.markRecord(identity) {
+      touched.insert(graphID)
+    }
+    var changes = graph.changes()
+    if !touched.isEmpty {
+      changes.affectedGraphIDs = touched.union(changes.affectedGraphIDs).sorted()
+    }
     finished = (changes, EncodedGraphLinks(encoding: changes))
     seconds += Sandbox.seconds(since: start)
   }
 
   /// Links `chunk`, first restoring with `restore` the stored graphs its identities belong to;
   /// `nil` when it has nothing to store.
+  ///
+  /// A record whose one identity is stored and not held yet links nothing: it is stored
+  /// against that identity (found with `lookUp`) without restoring its graph, which it only
+  /// touches.
   func link(
     _ chunk: ParsePipeline.Chunk,
+    lookUp: ([Identity]) throws(PersistenceError) -> [Identity: StoredIdentity],
     restore: ([Identity], inout IdentityGraph) throws(PersistenceError) -> Void
   ) throws(PersistenceError) -> Linked? {
     let index = chunk.source
@@ -82,11 +99,23 @@ final class ChunkLinker: @unchecked Sendable {
 
     let start = DispatchTime.now()
     defer { seconds += Sandbox.seconds(since: start) }
-    if restores { try restore(accepted.flatMap(\.identities), &graph) }
+    // Each record's stored identity when it links nothing, else nil.
+    var alone = [StoredIdentity?](repeating: nil, count: accepted.count)
+    if restores {
+      let single = accepted.indices.filter {
+        accepted[$0].identities.count == 1 && !graph.contains(accepted[$0].identities[0])
+      }
+      if !single.isEmpty {
+        let stored = try lookUp(single.map { accepted[$0].identities[0] })
+        for record in single { alone[record] = stored[accepted[record].identities[0]] }
+      }
+      try restore(
+        accepted.indices.filter { alone[$0] == nil }.flatMap { accepted[$0].identities }, &graph)
+    }
     let number = firstNumber + index
     let batch = batches[index]
     primaryIDs.removeAll(keepingCapacity: true)
-    let records = accepted
+    let records = accepted.indices.filter { alone[$0] == nil }.map { accepted[$0] }
     graph.link(
       records: records.count, identities: { records[$0].identities },
       origin: {
@@ -97,11 +126,20 @@ final class ChunkLinker: @unchecked Sendable {
       }, primary: { records[$0].primaryIndex }, storedIDs: &primaryIDs)
     let kind: StoredRecord.Kind = batch.recordClass == .profile ? .profile : .event
     var rows: [IngestRecord] = []
-    rows.reserveCapacity(records.count)
-    for (offset, record) in records.enumerated() {
+    rows.reserveCapacity(accepted.count)
+    var linked = 0
+    for (offset, record) in accepted.enumerated() {
+      let identityID: Int64
+      if let stored = alone[offset] {
+        identityID = stored.storedID
+        storedAlone[stored.identity] = stored.graphID
+      } else {
+        identityID = primaryIDs[linked]
+        linked += 1
+      }
       rows.append(
         IngestRecord(
-          line: record.line, kind: kind, identityID: primaryIDs[offset],
+          line: record.line, kind: kind, identityID: identityID,
           eventID: record.eventID, eventTime: record.eventTime, json: record.json))
     }
     return Linked(

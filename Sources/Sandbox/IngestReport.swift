@@ -38,6 +38,9 @@ public struct IngestReport: Sendable, Hashable {
   public var linksEstablished: Int
   /// Links removed by the graph limit or the linking rules.
   public var linksRemoved: Int
+  /// What the streaming segments' evaluation did; `nil` when there are none (or nothing was
+  /// stored).
+  public var streaming: StreamingEvaluation? = nil
   /// Seconds from the start until the last record was read and validated (on every core).
   ///
   /// Reading, linking and writing overlap, so the three times add up to more than the whole.

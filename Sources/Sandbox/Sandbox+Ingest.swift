@@ -3,6 +3,7 @@ import Foundation
 import Identities
 import LabCore
 import Persistence
+import Segmentation
 
 extension Sandbox {
   /// Ingests the dataset(s) at `path` as one batch per dataset, in one transaction.
@@ -99,6 +100,12 @@ extension Sandbox {
     var changes = GraphChanges()
     var linker: ChunkLinker?
     let concurrent = store.database.allowsConcurrentReads
+    // Streaming evaluation reads the profile store plus the new events where it can: a small
+    // ingest keeps what it stored for it.
+    let streams = try !storedSegments().filter(\.streaming).isEmpty
+    let keepsRecords = streams && pipeline.lineCount <= IngestDelta.recordLimit
+    var delta = IngestDelta()
+    let datasetIDs = batches.map(\.datasetID)
     let committed = try storage { () throws(PersistenceError) in
       try store.ingest(expectedRecords: pipeline.lineCount) {
         (session: inout IngestSession) throws(PersistenceError) -> Bool in
@@ -118,6 +125,12 @@ extension Sandbox {
           try session.insert(identities: linked.identities)
           try session.insert(records: linked.records, batch: linked.batch)
           clock.write += Self.seconds(since: writeStart)
+          if keepsRecords {
+            delta.keep(linked.identities)
+            delta.keep(
+              linked.records, batch: linked.batch,
+              datasetID: datasetIDs[linked.batch - firstNumber])
+          }
           progress?(linked.linesRead, pipeline.lineCount)
         }
         clock.parse = openSeconds + pipeline.seconds
@@ -130,8 +143,9 @@ extension Sandbox {
         let finishStart = DispatchTime.now()
         let (datasets, storedBatches) = Self.storedRows(
           of: stage.batches, schemas: schemas, firstNumber: firstNumber, ingestedAt: ingestedAt)
-        try session.finish(
+        delta.currentStores = try session.finish(
           datasets: datasets, batches: storedBatches, graph: changes, links: prepared.links)
+        delta.lastBatch = firstNumber + batches.count - 1
         clock.write += Self.seconds(since: finishStart)
         clock.commitStart = DispatchTime.now()
         return true
@@ -149,11 +163,17 @@ extension Sandbox {
     // Graphs whose membership changed, plus the graphs of every record's identity.
     let affectedIDs = changes.affectedGraphIDs
     // Segmentation: streaming segments qualify (or not) at once for the touched profiles.
-    try evaluateStreamingSegments(graphIDs: affectedIDs)
+    var streaming: StreamingEvaluation?
+    if streams {
+      delta.note(changes)
+      streaming = try evaluateStreamingSegments(
+        graphIDs: affectedIDs, delta: keepsRecords ? delta : nil)
+    }
     return IngestReport(
       batches: batches, committed: true, affectedGraphIDs: affectedIDs,
       linksEstablished: changes.links.count { $0.isChanged && $0.state == .active },
       linksRemoved: changes.links.count { $0.isChanged && $0.state != .active },
+      streaming: streaming,
       parseSeconds: clock.parse, graphSeconds: clock.graph, writeSeconds: clock.write)
   }
 
@@ -171,6 +191,9 @@ extension Sandbox {
       while let chunk = pipeline.next() {
         if let linked = try stage.link(
           chunk,
+          lookUp: { (identities) throws(PersistenceError) in
+            try session.storedIdentities(identities)
+          },
           restore: { (identities, graph) throws(PersistenceError) in
             try session.restoreGraphs(around: identities, into: &graph)
           })
@@ -188,6 +211,9 @@ extension Sandbox {
         while let chunk = pipeline.next(), !handoff.isCancelled {
           if let linked = try stage.link(
             chunk,
+            lookUp: { (identities) throws(PersistenceError) in
+              try store.storedIdentities(identities)
+            },
             restore: { (identities, graph) throws(PersistenceError) in
               try store.restoreGraphs(around: identities, into: &graph)
             })

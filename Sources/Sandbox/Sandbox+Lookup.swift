@@ -230,8 +230,5 @@ struct LookupContext {
 
   /// Whether events of `dataset` count: all datasets, or only the listed ones under
   /// dataSetPrecedence.
-  func includes(dataset: String) -> Bool {
-    guard let order = policy.attributeMerge.order else { return true }
-    return order.contains(dataset)
-  }
+  func includes(dataset: String) -> Bool { policy.includesEvents(ofDataset: dataset) }
 }

@@ -15,18 +15,65 @@ extension Sandbox {
   public func evaluateStreamingSegments(graphIDs: [Int64]) throws(SandboxError)
     -> [String: StreamingChange]
   {
-    guard !graphIDs.isEmpty else { return [:] }
+    try evaluateStreamingSegments(graphIDs: graphIDs, delta: nil).changes
+  }
+
+  /// ``evaluateStreamingSegments(graphIDs:)`` after the ingest `delta` describes: the
+  /// profiles the profile store stands for are tested on its columns plus the new events
+  /// (see ``streamingRows(policy:graphIDs:delta:)``), the others merged from the records.
+  func evaluateStreamingSegments(graphIDs: [Int64], delta: IngestDelta?) throws(SandboxError)
+    -> StreamingEvaluation
+  {
+    var result = StreamingEvaluation()
     let streaming = try storedSegments().filter(\.streaming)
-    guard !streaming.isEmpty else { return [:] }
+    for segment in streaming { result.names[segment.id] = segment.name }
+    guard !graphIDs.isEmpty, !streaming.isEmpty else { return result }
     let groups = try policyGroups(streaming)
     let now = Self.milliseconds(clock())
     var writes: [Int64: [String: SegmentMembership]] = [:]
     var summary: [String: StreamingChange] = [:]
+    func note(_ outcome: SegmentOutcome, key: Int64) {
+      for id in outcome.changed {
+        guard let membership = outcome.memberships[id] else { continue }
+        writes[key, default: [:]][id] = membership
+        if membership.status.isMember {
+          summary[id, default: StreamingChange()].entered += 1
+        } else {
+          summary[id, default: StreamingChange()].exited += 1
+        }
+      }
+    }
     for group in groups {
       let evaluator = try segmentation { () throws(SegmentationError) in
         try SegmentEvaluator(segments: group.segments)
       }
-      let profiles = try segmentProfiles(policy: group.policy, graphIDs: graphIDs)
+      let rows = try delta.flatMap { delta throws(SandboxError) in
+        try streamingRows(policy: group.policy, graphIDs: graphIDs, delta: delta)
+      }
+      // The store's rows first: when a segment cannot be tested on them, or a part they read
+      // is damaged, every profile is merged from the records.
+      var others = graphIDs
+      if let rows {
+        let stored = try storage { () throws(PersistenceError) in
+          try segmentStore.memberships(profileKeys: rows.keys)
+        }
+        var previous = stored
+        for (key, written) in writes { previous[key] = written }
+        let flags = streamingFlags(evaluator, rows: rows, previous: previous, now: now)
+        if let flags, rows.store.damage.part == nil {
+          others = rows.otherGraphIDs
+          result.profilesFromStore += rows.keys.count
+          for (index, key) in rows.keys.enumerated() {
+            let outcome = evaluator.outcome(
+              memberships: previous[key] ?? [:], now: now, keepingMemberStatus: true
+            ) { item, _, _ in flags[item.segment.id]?[index] ?? false }
+            note(outcome, key: key)
+          }
+        } else {
+          try forgetDamagedStore(rows.store, policy: group.policy)
+        }
+      }
+      let profiles = try segmentProfiles(policy: group.policy, graphIDs: others)
       let stored = try storage { () throws(PersistenceError) in
         try segmentStore.memberships(profileKeys: profiles.map(\.key))
       }
@@ -35,22 +82,28 @@ extension Sandbox {
       for (key, written) in writes { previous[key] = written }
       // Each profile's outcome on every core; the writes are gathered in profile order.
       let outcomes = Self.outcomes(of: profiles, previous: previous, evaluator: evaluator, now: now)
-      for (profile, outcome) in zip(profiles, outcomes) {
-        for id in outcome.changed {
-          guard let membership = outcome.memberships[id] else { continue }
-          writes[profile.key, default: [:]][id] = membership
-          if membership.status.isMember {
-            summary[id, default: StreamingChange()].entered += 1
-          } else {
-            summary[id, default: StreamingChange()].exited += 1
-          }
-        }
-      }
+      for (profile, outcome) in zip(profiles, outcomes) { note(outcome, key: profile.key) }
+      result.profilesMerged += profiles.count
     }
     if !writes.isEmpty {
       try storage { () throws(PersistenceError) in try segmentStore.save(memberships: writes) }
     }
-    return summary
+    result.changes = summary
+    return result
+  }
+
+  /// Drops the profile store of `policy` when a part `store` read was damaged (saying so),
+  /// so that the next reader rebuilds it from the records.
+  private func forgetDamagedStore(_ store: ProfileColumnStore, policy: MergePolicy)
+    throws(SandboxError)
+  {
+    guard let part = store.damage.part else { return }
+    notice?(
+      "A part of the profile store of the merge policy '\(policy.name)' (\(part)) did not read "
+        + "back; it will be rebuilt from the records (they are intact).")
+    try storage { () throws(PersistenceError) in
+      try self.store.deleteProfileColumns(policyID: policy.id)
+    }
   }
 
   /// What `evaluator` gives each of `profiles` from its `previous` memberships, in order,
@@ -75,15 +128,4 @@ extension Sandbox {
     }
     return outcomes.compactMap { $0 }
   }
-}
-
-/// How a streaming re-evaluation changed one segment.
-public struct StreamingChange: Sendable, Hashable {
-  /// Profiles that entered (now `realized`).
-  public var entered = 0
-  /// Profiles that left (now `exited`).
-  public var exited = 0
-
-  /// No change yet.
-  public init() {}
 }

@@ -76,21 +76,42 @@ public struct SegmentEvaluator: Sendable {
     profile: JSONValue, events: PQLEventList, memberships: [String: SegmentMembership], now: Int64,
     keepingMemberStatus: Bool = false
   ) -> SegmentOutcome {
+    var entity = SegmentMembership.apply(memberships, to: profile)
+    let instant = PQLDateTime(millisecondsSinceEpoch: now)
+    return outcome(
+      memberships: memberships, now: now, keepingMemberStatus: keepingMemberStatus
+    ) { item, working, changed in
+      if changed { entity = SegmentMembership.apply(working, to: entity) }
+      return item.query.matches(profile: entity, events: events, now: instant)
+    }
+  }
+
+  /// What the segments give a profile with `memberships` when `qualifies` answers for each
+  /// segment in evaluation order: for streaming on the profile store, which tests whole
+  /// columns first and then settles each profile here.
+  ///
+  /// `qualifies` gets the segment, the memberships so far, and whether they changed since its
+  /// last call; ``evaluate(profile:events:memberships:now:keepingMemberStatus:)`` is this with
+  /// a test of the merged profile.
+  public func outcome(
+    memberships: [String: SegmentMembership], now: Int64, keepingMemberStatus: Bool = false,
+    qualifies: (Compiled, [String: SegmentMembership], Bool) -> Bool
+  ) -> SegmentOutcome {
     var working = memberships
-    var entity = SegmentMembership.apply(working, to: profile)
     var qualified: [String: Bool] = [:]
     var changed: [String] = []
-    let instant = PQLDateTime(millisecondsSinceEpoch: now)
+    var changedSinceTest = false
     for item in segments {
       let id = item.segment.id
-      let qualifies = item.query.matches(profile: entity, events: events, now: instant)
-      qualified[id] = qualifies
-      var next = SegmentMembership.next(after: working[id], qualifies: qualifies, at: now)
-      if keepingMemberStatus, qualifies, working[id]?.status.isMember == true { next = working[id] }
+      let passes = qualifies(item, working, changedSinceTest)
+      changedSinceTest = false
+      qualified[id] = passes
+      var next = SegmentMembership.next(after: working[id], qualifies: passes, at: now)
+      if keepingMemberStatus, passes, working[id]?.status.isMember == true { next = working[id] }
       if next != working[id] {
         working[id] = next
         changed.append(id)
-        entity = SegmentMembership.apply(working, to: entity)
+        changedSinceTest = true
       }
     }
     return SegmentOutcome(memberships: working, qualified: qualified, changed: changed)

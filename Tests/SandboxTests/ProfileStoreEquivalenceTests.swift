@@ -118,9 +118,11 @@ import Testing
     return record
   }
 
-  /// One random batch: profile fragments and events over the identity pools.
+  /// One random batch: profile fragments and events over the identity pools, the events
+  /// within `eventSeconds` of ``now``.
   static func batch(
-    _ random: inout Random, people: Int, fragments: Int, events: Int, shapes: Bool, eventBase: Int
+    _ random: inout Random, people: Int, fragments: Int, events: Int, shapes: Bool, eventBase: Int,
+    eventSeconds: ClosedRange<Int> = -40 * 86_400...2 * 86_400
   ) -> [DatasetRecords] {
     func email() -> String { "p\(Int.random(in: 0..<people, using: &random))@example.com" }
     func phone() -> String { "+3247000\(1_000 + Int.random(in: 0..<people, using: &random))" }
@@ -151,7 +153,7 @@ import Testing
     var web: [String] = []
     var calls: [String] = []
     for index in 0..<events {
-      let seconds = Int.random(in: -40 * 86_400...2 * 86_400, using: &random)
+      let seconds = Int.random(in: eventSeconds, using: &random)
       let time = now.addingTimeInterval(TimeInterval(seconds))
       var event: [String: JSONValue] = [
         "_id": .string("evt-\(eventBase + index)"),

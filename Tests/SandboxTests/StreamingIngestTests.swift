@@ -141,6 +141,39 @@ import Testing
       joined?.cluster(containing: Identity(namespace: "Email", id: "p0@example.com")).count == 11)
   }
 
+  /// A record whose one identity is stored is stored against it without its graph being
+  /// restored, and touches the graph that identity ends in, also when a later record of the
+  /// same ingest (in the same chunk or a later one) joins that graph to another.
+  @Test(arguments: [false, true])
+  func aRecordOfOneStoredIdentityTouchesTheGraphItEndsIn(onFile: Bool) throws {
+    let folder = try TemporaryFolder()
+    let sandbox = try sandbox(onFile: onFile, folder: folder)
+    try sandbox.ingest(path: write(Self.first, as: "first", in: folder))
+    let alone = stride(from: 0, to: 5_000, by: 2).map {
+      Line(email: "p\($0)@example.com", ecids: [])
+    }
+    let joins = stride(from: 0, to: 5_000, by: 4).map {
+      Line(email: "p\($0)@example.com", ecids: [($0 + 7) % 5_000])
+    }
+    // 2,500 + 1,250 + 2,500 lines: two chunks.
+    let third = alone + joins + alone
+    let report = try sandbox.ingest(path: write(third, as: "third", in: folder))
+    #expect(report.accepted == third.count)
+    try expectStoredState(of: sandbox, equals: reference([Self.first, third]))
+    var graphs = Set<Int64>()
+    for line in third {
+      let stored = try #require(
+        try sandbox.store.identity(Identity(namespace: "Email", id: line.email)))
+      graphs.insert(stored.graphID)
+    }
+    #expect(Set(report.affectedGraphIDs) == graphs)
+    #expect(try sandbox.datasets().map(\.recordCount) == [Self.first.count + third.count])
+    // p8's graph: p8, p9 and q4's records, p14, p15 and q7's (joined through ECID 15), and the
+    // third batch's p8 twice alone, p8 joining, p14 twice alone.
+    let profile = try sandbox.profile(namespace: "Email", id: "p8@example.com")
+    #expect(profile.profile.fragmentCount == 11)
+  }
+
   @Test(arguments: [false, true])
   func aRefusalInALaterChunkUnderStrictStoresNothing(onFile: Bool) throws {
     let folder = try TemporaryFolder()

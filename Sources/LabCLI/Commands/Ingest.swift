@@ -102,6 +102,7 @@ extension AEPLab {
           "\(report.accepted) records stored; \(report.linksEstablished) identity links made, "
             + "\(report.linksRemoved) removed by guardrails or linking rules; "
             + "\(report.affectedGraphIDs.count) identity graphs touched.")
+        if let streaming = report.streaming { console.line(Self.streamingLine(streaming)) }
         console.line(
           "Next: 'aep-lab datasets', or 'aep-lab profile get --ns email --id <address>'.")
       }
@@ -135,8 +136,42 @@ extension AEPLab {
       return .usage(message)
     }
 
+    /// What the streaming segments did, in one sentence.
+    static func streamingLine(_ streaming: StreamingEvaluation) -> String {
+      let profiles = streaming.profilesFromStore + streaming.profilesMerged
+      let segments = streaming.names.sorted { $0.value < $1.value }.map { id, name in
+        let change = streaming.changes[id] ?? StreamingChange()
+        return "'\(name)' \(change.entered) entered, \(change.exited) left"
+      }
+      return "Streaming segments re-evaluated \(profiles) profiles at once "
+        + "(\(streaming.profilesFromStore) read from the profile store with their new events, "
+        + "\(streaming.profilesMerged) merged from their records): "
+        + segments.joined(separator: "; ") + "."
+    }
+
     static func json(_ report: IngestReport) -> JSONValue {
-      .object([
+      var object: [String: JSONValue] = [:]
+      if let streaming = report.streaming {
+        object["streaming"] = .object([
+          "profilesFromStore": .number(Double(streaming.profilesFromStore)),
+          "profilesMerged": .number(Double(streaming.profilesMerged)),
+          "segments": .array(
+            streaming.names.sorted { $0.value < $1.value }.map { id, name in
+              let change = streaming.changes[id] ?? StreamingChange()
+              return .object([
+                "id": .string(id), "name": .string(name),
+                "entered": .number(Double(change.entered)),
+                "exited": .number(Double(change.exited)),
+              ])
+            }),
+        ])
+      }
+      return .object(object.merging(Self.fields(report)) { first, _ in first })
+    }
+
+    /// The report's fields other than streaming.
+    static func fields(_ report: IngestReport) -> [String: JSONValue] {
+      [
         "committed": .bool(report.committed),
         "accepted": .number(Double(report.accepted)),
         "rejected": .number(Double(report.rejected)),
@@ -161,7 +196,7 @@ extension AEPLab {
                 }),
             ])
           }),
-      ])
+      ]
     }
   }
 }

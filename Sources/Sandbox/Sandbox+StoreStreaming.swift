@@ -1,0 +1,139 @@
+import Dispatch
+import Foundation
+import LabCore
+import PQL
+import Persistence
+import Profiles
+import Segmentation
+
+extension Sandbox {
+  /// The profiles of `graphIDs` under `policy` that the profile store stands for after the
+  /// ingest `delta` describes: their stored rows with the ingest's events appended; `nil`
+  /// when the store cannot stand for any.
+  ///
+  /// The store stands for a profile when it was up to date until this ingest, nothing was
+  /// ingested or changed since, and the ingest only added events to the profile: no profile
+  /// fragment, no identity new to it or gone from it. Profiles under a policy without the
+  /// identity graph are merged from the records.
+  func streamingRows(policy: MergePolicy, graphIDs: [Int64], delta: IngestDelta)
+    throws(SandboxError) -> StreamingRows?
+  {
+    guard policy.identityGraph == .pdg, let generation = delta.currentStores[policy.id] else {
+      return nil
+    }
+    let registry = try registry()
+    let stamp = try profileStoreStamp(policy: policy, registry: registry)
+    let (stored, nextBatch) = try storage { () throws(PersistenceError) in
+      (
+        try store.profileColumns(policyID: policy.id, parts: []),
+        try store.nextBatchNumber()
+      )
+    }
+    let affected = Set(delta.affectedGraphIDs)
+    guard let stored, stored.generation == generation, stored.stamp == stamp,
+      nextBatch == delta.lastBatch + 1,
+      stored.dirtyGraphIDs.allSatisfy(affected.contains),
+      let base = ProfileColumnStore(
+        header: stored.header,
+        parts: StoredProfileStoreParts(store: store, policyID: policy.id, generation: generation)),
+      base.isExact
+    else { return nil }
+
+    // Rows by key (a graph id under the identity graph); a patched store is in graph order too.
+    let keys = base.keys
+    let order = base.keyOrder()
+    func row(of graph: Int64) -> Int? {
+      var (low, high) = (0, order.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if keys[order[middle]] < graph { low = middle + 1 } else { high = middle }
+      }
+      return low < order.count && keys[order[low]] == graph ? order[low] : nil
+    }
+    var rows: [Int] = []
+    var others: [Int64] = []
+    var rowOfIdentity: [Int64: Int] = [:]
+    let (identityIDs, identityStarts) = (base.identityIDs, base.identityStarts)
+    for graph in graphIDs {
+      guard !delta.movedToGraphIDs.contains(graph), let row = row(of: graph) else {
+        others.append(graph)
+        continue
+      }
+      let identities = identityIDs[Int(identityStarts[row])..<Int(identityStarts[row + 1])]
+      guard
+        !identities.contains(where: {
+          delta.movedIdentityIDs.contains($0) || delta.profileIdentityIDs.contains($0)
+        })
+      else {
+        others.append(graph)
+        continue
+      }
+      for identity in identities { rowOfIdentity[identity] = rows.count }
+      rows.append(row)
+    }
+    guard !rows.isEmpty else { return nil }
+
+    // The new events of those rows, parsed on every core, in the order they were stored.
+    var picked: [(position: Int, json: String)] = []
+    for event in delta.events.sorted(by: { $0.order < $1.order }) {
+      guard let position = rowOfIdentity[event.identityID],
+        policy.includesEvents(ofDataset: event.datasetID)
+      else { continue }
+      picked.append((position, event.json))
+    }
+    let parsed = Self.parsed(picked.map(\.json))
+    var appended = [[JSONValue]](repeating: [], count: rows.count)
+    for (index, event) in picked.enumerated() {
+      guard let value = parsed[index] else { return nil }
+      appended[event.position].append(value)
+    }
+    guard let columns = base.columns(ofRows: rows, appending: appended) else { return nil }
+    return StreamingRows(
+      keys: rows.map { keys[$0] }, columns: columns, store: base, otherGraphIDs: others)
+  }
+
+  /// Each JSON text parsed, the texts split between the cores; `nil` for one that does not
+  /// parse.
+  static func parsed(_ texts: [String]) -> [JSONValue?] {
+    let count = texts.count
+    let workers = count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    return [JSONValue?](unsafeUninitializedCapacity: count) { buffer, initialized in
+      buffer.initialize(repeating: nil)
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for index in (count * worker / workers)..<(count * (worker + 1) / workers) {
+          output[index] = try? JSONParser.parse(texts[index])
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// Whether each of `rows` qualifies for each segment of `evaluator`, by segment id, tested
+  /// on the columns in evaluation order at `now`; `nil` when a segment cannot be.
+  ///
+  /// `inSegment` of a segment evaluated here reads its new result, of any other the
+  /// memberships in `previous`, as the profile-by-profile evaluation does.
+  func streamingFlags(
+    _ evaluator: SegmentEvaluator, rows: StreamingRows,
+    previous: [Int64: [String: SegmentMembership]], now: Int64
+  ) -> [String: [Bool]]? {
+    var columns = rows.columns
+    let instant = PQLDateTime(millisecondsSinceEpoch: now)
+    var flags: [String: [Bool]] = [:]
+    for item in evaluator.segments {
+      guard !item.query.text.contains("segmentMembership") else { return nil }
+      for reference in item.query.referencedSegmentIDs where columns.memberships[reference] == nil {
+        columns.memberships[reference] = rows.keys.map {
+          previous[$0]?[reference]?.status.isMember ?? false
+        }
+      }
+      let plan = item.query.plan(for: columns, now: instant)
+      guard plan.isColumnar else { return nil }
+      let result = Self.rows(rows.keys.count, plan.matches)
+      flags[item.segment.id] = result
+      columns.memberships[item.segment.id] = result
+    }
+    return flags
+  }
+}
