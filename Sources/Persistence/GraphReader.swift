@@ -37,15 +37,21 @@ struct GraphReader {
           storedID: row[0], identity: Identity(namespace: row[1], id: row[2]), graphID: graph,
           firstSeen: row[4]))
     }
+    // Both identity indexes of the records (see ``SandboxSchema/registerRecentRecords(in:)``).
+    let select = """
+      SELECT r.batch, r.line, r.kind, r.identity_id, r.event_id, r.event_time, r.json,
+        i.graph_id
+      FROM sandbox_identity i JOIN sandbox_record r ON r.identity_id = i.id
+      """
     let records = try Row.fetchCursor(
       db.cachedStatement(
         sql: """
-          SELECT r.batch, r.line, r.kind, r.identity_id, r.event_id, r.event_time, r.json,
-            i.graph_id
-          FROM sandbox_identity i JOIN sandbox_record r ON r.identity_id = i.id
-          WHERE i.\(condition) ORDER BY r.batch, r.line
+          \(select) AND r.recent = 0 WHERE i.\(condition)
+          UNION ALL
+          \(select) AND r.recent = 1 WHERE i.\(condition)
+          ORDER BY 1, 2
           """),
-      arguments: arguments)
+      arguments: arguments + arguments)
     while let row = try records.next() {
       let batch: Int64 = row[0]
       let line: Int = row[1]

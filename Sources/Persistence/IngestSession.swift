@@ -18,6 +18,8 @@ public struct IngestSession {
   let failingAfterRecords: Int?
   private var insertRecord: BulkInsert
   private var insertIdentity: BulkInsert
+  /// The `recent` flag of the records this ingest inserts.
+  private let recent: Int64
 
   /// The stored id the next new identity gets.
   public let nextIdentityID: Int64
@@ -44,7 +46,11 @@ public struct IngestSession {
     }
     insertRecord = BulkInsert(
       db, into: "sandbox_record",
-      columns: ["batch", "line", "kind", "identity_id", "event_id", "event_time", "json"])
+      columns: [
+        "batch", "line", "kind", "identity_id", "event_id", "event_time", "json", "recent",
+      ])
+    // A small ingest adds its records to the small index of recent records.
+    recent = expectedRecords <= SandboxStore.recentIngestLimit && !rebuildsIndexes ? 1 : 0
     insertIdentity = SandboxStore.identityInsert(db)
   }
 
@@ -123,6 +129,7 @@ public struct IngestSession {
         insertRecord.bind(record.eventID)
         insertRecord.bind(record.eventTime)
         insertRecord.bind(record.json)
+        insertRecord.bind(recent)
         try insertRecord.endRow()
         insertedRecords += 1
       }
@@ -147,6 +154,7 @@ public struct IngestSession {
     do {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
       try SandboxStore.write(graph, links: links, db: db)
+      try SandboxStore.settleRecentRecords(db: db)
       let current = try SandboxStore.currentProfileStores(db: db)
       try SandboxStore.markProfileColumnsDirty(graphIDs: graph.affectedGraphIDs, db: db)
       if rebuildsIndexes {

@@ -15,6 +15,7 @@ extension LabDatabase {
     SegmentSchema.register(in: &migrator)
     SandboxSchema.registerGraphLinks(in: &migrator)
     ProfileStoreSchema.register(in: &migrator)
+    SandboxSchema.registerRecentRecords(in: &migrator)
     return migrator
   }
 }

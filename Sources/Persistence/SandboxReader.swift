@@ -73,18 +73,20 @@ public struct SandboxReader {
   /// The records stored against the identities `identityIDs`, of `kind`, oldest first.
   public func records(identityIDs: [Int64], kind: StoredRecord.Kind) throws -> [StoredRecord] {
     var result: [StoredRecord] = []
+    // Both identity indexes of the records (see ``SandboxSchema/registerRecentRecords(in:)``).
     try IDChunks.forEach(identityIDs) { ids, marks in
+      let select = """
+        SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, b.id AS batch_id,
+          b.dataset_id AS dataset_id
+        FROM sandbox_record r
+        JOIN sandbox_batch b ON b.number = r.batch
+        WHERE r.identity_id IN (\(marks)) AND r.kind = ?
+        """
+      let values = ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue]
       result += try Row.fetchAll(
         db.cachedStatement(
-          sql: """
-            SELECT r.*, \(SandboxSchema.recordOrder) AS ordinal, b.id AS batch_id,
-              b.dataset_id AS dataset_id
-            FROM sandbox_record r
-            JOIN sandbox_batch b ON b.number = r.batch
-            WHERE r.identity_id IN (\(marks)) AND r.kind = ?
-            """),
-        arguments: StatementArguments(
-          ids.map { $0 as any DatabaseValueConvertible } + [kind.rawValue])
+          sql: "\(select) AND r.recent = 0 UNION ALL \(select) AND r.recent = 1"),
+        arguments: StatementArguments(values + values)
       ).map { row in
         StoredRecord(
           batchID: row["batch_id"], datasetID: row["dataset_id"], line: row["line"],

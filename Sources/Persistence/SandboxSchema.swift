@@ -92,6 +92,24 @@ enum SandboxSchema {
   /// ``GraphLinkList`` row of `sandbox_graph_links` instead of a row per link.
   ///
   /// Registered after the segment migrations, in the order it was released.
+  /// Adds the migration that splits the records' identity index in two: the records of small
+  /// ingests go to a small index of recent records (`recent = 1`), so adding 10,000 events to
+  /// a large sandbox changes a few of its pages rather than nearly every page of the large
+  /// index. Readers look in both; an ingest moves the recent records into the large index
+  /// once there are more than ``SandboxStore/recentRecordLimit``.
+  static func registerRecentRecords(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v3-sandbox-recent-records") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE sandbox_record ADD COLUMN recent INTEGER NOT NULL DEFAULT 0;
+          DROP INDEX IF EXISTS sandbox_record_by_identity;
+          """)
+      for index in SandboxStore.indexes where index.name.hasPrefix("sandbox_record") {
+        try db.execute(sql: index.sql)
+      }
+    }
+  }
+
   static func registerGraphLinks(in migrator: inout DatabaseMigrator) {
     migrator.registerMigration("v2-sandbox-graph-links") { db in
       try db.execute(

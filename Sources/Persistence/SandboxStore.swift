@@ -62,11 +62,18 @@ public struct SandboxStore: Sendable {
       try Self.markProfileColumnsDirty(identityIDs: identityIDs, db: db)
       var deleted = 0
       try IDChunks.forEach(identityIDs) { ids, marks in
-        try db.execute(
-          sql: "DELETE FROM sandbox_record WHERE identity_id IN (\(marks)) AND kind = ?",
-          arguments: StatementArguments(
-            ids.map { $0 as any DatabaseValueConvertible } + [StoredRecord.Kind.profile.rawValue]))
-        deleted += db.changesCount
+        // Once per identity index (see ``SandboxSchema/registerRecentRecords(in:)``).
+        for recent in [0, 1] {
+          try db.execute(
+            sql: """
+              DELETE FROM sandbox_record
+              WHERE identity_id IN (\(marks)) AND kind = ? AND recent = \(recent)
+              """,
+            arguments: StatementArguments(
+              ids.map { $0 as any DatabaseValueConvertible } + [StoredRecord.Kind.profile.rawValue]
+            ))
+          deleted += db.changesCount
+        }
       }
       return deleted
     }
@@ -587,11 +594,39 @@ public struct SandboxStore: Sendable {
       ])
   }
 
+  /// The most records the small index of recent records holds before an ingest moves them to
+  /// the large one (see ``SandboxSchema/registerRecentRecords(in:)``): moving them rewrites
+  /// most of the large index's pages, once per this many records rather than once per ingest.
+  static let recentRecordLimit = 100_000
+
+  /// Moves the recent records to the large identity index once there are more than `limit`.
+  static func settleRecentRecords(db: Database, limit: Int = recentRecordLimit) throws {
+    let recent = "sandbox_record INDEXED BY sandbox_record_recent_by_identity"
+    let count =
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(recent) WHERE recent = 1") ?? 0
+    guard count > limit else { return }
+    try db.execute(sql: "UPDATE \(recent) SET recent = 0 WHERE recent = 1")
+  }
+
+  /// The most records an ingest adds to the small index of recent records; a larger one goes
+  /// straight to the large index.
+  static let recentIngestLimit = 50_000
+
   /// The sandbox's indexes, as the schema creates them.
   static let indexes: [(name: String, sql: String)] = [
     (
       "sandbox_record_by_identity",
-      "CREATE INDEX IF NOT EXISTS sandbox_record_by_identity ON sandbox_record(identity_id, kind)"
+      """
+      CREATE INDEX IF NOT EXISTS sandbox_record_by_identity ON sandbox_record(identity_id, kind)
+      WHERE recent = 0
+      """
+    ),
+    (
+      "sandbox_record_recent_by_identity",
+      """
+      CREATE INDEX IF NOT EXISTS sandbox_record_recent_by_identity
+      ON sandbox_record(identity_id, kind) WHERE recent = 1
+      """
     ),
     (
       "sandbox_identity_by_graph",
