@@ -33,9 +33,10 @@ extension SegmentStore {
     try members(segmentID: segmentID).byKey
   }
 
-  /// The memberships of the profiles `profileKeys`, by key and segment id.
-  public func memberships(profileKeys: [Int64]) throws(PersistenceError)
-    -> [Int64: [String: SegmentMembership]]
+  /// The memberships of the profiles `profileKeys`, by key and segment id: in every segment,
+  /// or only in `segmentIDs`.
+  public func memberships(profileKeys: [Int64], segmentIDs: Set<String>? = nil)
+    throws(PersistenceError) -> [Int64: [String: SegmentMembership]]
   {
     let wanted = Set(profileKeys)
     let pages = Set(profileKeys.map(MembershipPage.number(of:))).sorted()
@@ -49,6 +50,7 @@ extension SegmentStore {
             """)
         for row in try Row.fetchAll(statement, arguments: StatementArguments(group)) {
           let segment: String = row["segment_id"]
+          if let segmentIDs, !segmentIDs.contains(segment) { continue }
           try Self.decode(row["members"], page: row["page"], evaluatedAt: row["evaluated_at"]) {
             key, membership in
             if wanted.contains(key) { result[key, default: [:]][segment] = membership }

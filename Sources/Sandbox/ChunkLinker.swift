@@ -17,6 +17,9 @@ final class ChunkLinker: @unchecked Sendable {
     var identities: NewIdentities
     /// Its accepted records.
     var records: [IngestRecord]
+    /// For each record stored against an identity whose graph was not restored, that graph;
+    /// 0 for the others.
+    var aloneGraphIDs: [Int64]
     /// Lines read so far, over all sources.
     var linesRead: Int
   }
@@ -127,12 +130,14 @@ final class ChunkLinker: @unchecked Sendable {
     let kind: StoredRecord.Kind = batch.recordClass == .profile ? .profile : .event
     var rows: [IngestRecord] = []
     rows.reserveCapacity(accepted.count)
+    var aloneGraphIDs = [Int64](repeating: 0, count: accepted.count)
     var linked = 0
     for (offset, record) in accepted.enumerated() {
       let identityID: Int64
       if let stored = alone[offset] {
         identityID = stored.storedID
         storedAlone[stored.identity] = stored.graphID
+        aloneGraphIDs[offset] = stored.graphID
       } else {
         identityID = primaryIDs[linked]
         linked += 1
@@ -143,6 +148,7 @@ final class ChunkLinker: @unchecked Sendable {
           eventID: record.eventID, eventTime: record.eventTime, json: record.json))
     }
     return Linked(
-      batch: number, identities: graph.takeNewIdentities(), records: rows, linesRead: linesRead)
+      batch: number, identities: graph.takeNewIdentities(), records: rows,
+      aloneGraphIDs: aloneGraphIDs, linesRead: linesRead)
   }
 }

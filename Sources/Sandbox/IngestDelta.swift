@@ -2,13 +2,13 @@ import Identities
 import Persistence
 
 /// What one committed ingest added and changed, as streaming evaluation on the profile store
-/// reads it: the new events by identity, and what tells a profile the store can still stand
-/// for (plus its new events) from one that must be merged again from the records.
+/// reads it: the new events by graph, and the graphs the store can no longer stand for.
 struct IngestDelta: Sendable {
-  /// One new experience event.
+  /// One new experience event, stored against an identity whose graph the ingest did not
+  /// restore (so did not change).
   struct Event: Sendable {
-    /// The stored id of the identity it is stored against.
-    var identityID: Int64
+    /// The graph of the identity it is stored against.
+    var graphID: Int64
     /// Its dataset's id.
     var datasetID: String
     /// Its batch number and line: the order it takes after the profile's stored events.
@@ -21,14 +21,14 @@ struct IngestDelta: Sendable {
   /// new or changed, and the store could not stand for them anyway.
   static let recordLimit = 50_000
 
-  /// The new events, in batch and line order.
+  /// The new events of graphs the ingest did not restore, in the order they were kept.
   var events: [Event] = []
-  /// The identities that received a profile fragment: their profiles' attributes changed.
-  var profileIdentityIDs: Set<Int64> = []
-  /// Identities that are new (stored by this ingest) or moved to another graph.
-  var movedIdentityIDs: Set<Int64> = []
-  /// The graphs those identities are in now.
-  var movedToGraphIDs: Set<Int64> = []
+  /// Graphs whose profiles changed otherwise than by new events.
+  ///
+  /// These were restored to be linked (their identities may have moved), hold a new identity,
+  /// or got a profile fragment. Every graph whose identities changed was restored, so the
+  /// others keep their stored identities.
+  var changedGraphIDs: Set<Int64> = []
   /// The profile stores no graph had changed in until this ingest, by merge policy id: the
   /// writing (generation) of each.
   var currentStores: [String: String] = [:]
@@ -38,33 +38,33 @@ struct IngestDelta: Sendable {
   var affectedGraphIDs: [Int64] = []
 
   /// Keeps what streaming needs of `records`, stored as batch number `batch` of the dataset
-  /// `datasetID`.
-  mutating func keep(_ records: [IngestRecord], batch: Int, datasetID dataset: String) {
-    for record in records {
+  /// `datasetID`; `aloneGraphIDs` gives the graph of each record stored against an identity
+  /// whose graph was not restored (0 for the others, whose graphs were).
+  mutating func keep(
+    _ records: [IngestRecord], aloneGraphIDs: [Int64], batch: Int, datasetID dataset: String
+  ) {
+    for (record, graphID) in zip(records, aloneGraphIDs) where graphID != 0 {
       guard record.kind == .event else {
-        profileIdentityIDs.insert(record.identityID)
+        changedGraphIDs.insert(graphID)
         continue
       }
       events.append(
         Event(
-          identityID: record.identityID, datasetID: dataset,
+          graphID: graphID, datasetID: dataset,
           order: Int64(batch) << 32 | Int64(record.line), json: record.json))
     }
   }
 
-  /// Notes identities first stored by the ingest, with the graphs they were stored in (an
-  /// identity that moved later is noted again by ``note(_:)``).
+  /// Notes the graphs identities first stored by the ingest were stored in.
   mutating func keep(_ identities: NewIdentities) {
-    movedIdentityIDs.formUnion(identities.storedIDs)
-    movedToGraphIDs.formUnion(identities.graphIDs)
+    changedGraphIDs.formUnion(identities.graphIDs)
   }
 
-  /// Notes the changes of the ingest's identity graph.
+  /// Notes the changes of the ingest's identity graph: the graphs it restored, and those
+  /// identities moved to.
   mutating func note(_ changes: GraphChanges) {
-    for row in changes.identities {
-      movedIdentityIDs.insert(row.storedID)
-      movedToGraphIDs.insert(row.graphID)
-    }
+    changedGraphIDs.formUnion(changes.storedGraphIDs)
+    for row in changes.identities { changedGraphIDs.insert(row.graphID) }
     affectedGraphIDs = changes.affectedGraphIDs
   }
 }

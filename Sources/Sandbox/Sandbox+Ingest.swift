@@ -128,7 +128,7 @@ extension Sandbox {
           if keepsRecords {
             delta.keep(linked.identities)
             delta.keep(
-              linked.records, batch: linked.batch,
+              linked.records, aloneGraphIDs: linked.aloneGraphIDs, batch: linked.batch,
               datasetID: datasetIDs[linked.batch - firstNumber])
           }
           progress?(linked.linesRead, pipeline.lineCount)

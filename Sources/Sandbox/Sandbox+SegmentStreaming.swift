@@ -55,10 +55,16 @@ extension Sandbox {
       var others = graphIDs
       if let rows {
         let stored = try storage { () throws(PersistenceError) in
-          try segmentStore.memberships(profileKeys: rows.keys)
+          // Only the memberships a columnar test reads: its own and those of `inSegment`.
+          try segmentStore.memberships(
+            profileKeys: rows.keys,
+            segmentIDs: Set(
+              evaluator.segments.flatMap { [$0.segment.id] + $0.query.referencedSegmentIDs }))
         }
         var previous = stored
-        for (key, written) in writes { previous[key] = written }
+        for (key, written) in writes {
+          previous[key, default: [:]].merge(written) { _, new in new }
+        }
         let flags = streamingFlags(evaluator, rows: rows, previous: previous, now: now)
         if let flags, rows.store.damage.part == nil {
           others = rows.otherGraphIDs
@@ -79,7 +85,7 @@ extension Sandbox {
       }
       // A profile an earlier merge policy's segments changed starts from those writes.
       var previous = stored
-      for (key, written) in writes { previous[key] = written }
+      for (key, written) in writes { previous[key, default: [:]].merge(written) { _, new in new } }
       // Each profile's outcome on every core; the writes are gathered in profile order.
       let outcomes = Self.outcomes(of: profiles, previous: previous, evaluator: evaluator, now: now)
       for (profile, outcome) in zip(profiles, outcomes) { note(outcome, key: profile.key) }

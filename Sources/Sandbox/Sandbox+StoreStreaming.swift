@@ -12,9 +12,10 @@ extension Sandbox {
   /// when the store cannot stand for any.
   ///
   /// The store stands for a profile when it was up to date until this ingest, nothing was
-  /// ingested or changed since, and the ingest only added events to the profile: no profile
-  /// fragment, no identity new to it or gone from it. Profiles under a policy without the
-  /// identity graph are merged from the records.
+  /// ingested or changed since, and the ingest only added events to the profile: its graph
+  /// was not restored for linking, got no new identity and no profile fragment
+  /// (``IngestDelta/changedGraphIDs``). Profiles under a policy without the identity graph are
+  /// merged from the records.
   func streamingRows(policy: MergePolicy, graphIDs: [Int64], delta: IngestDelta)
     throws(SandboxError) -> StreamingRows?
   {
@@ -52,23 +53,13 @@ extension Sandbox {
     }
     var rows: [Int] = []
     var others: [Int64] = []
-    var rowOfIdentity: [Int64: Int] = [:]
-    let (identityIDs, identityStarts) = (base.identityIDs, base.identityStarts)
+    var position: [Int64: Int] = [:]
     for graph in graphIDs {
-      guard !delta.movedToGraphIDs.contains(graph), let row = row(of: graph) else {
+      guard !delta.changedGraphIDs.contains(graph), let row = row(of: graph) else {
         others.append(graph)
         continue
       }
-      let identities = identityIDs[Int(identityStarts[row])..<Int(identityStarts[row + 1])]
-      guard
-        !identities.contains(where: {
-          delta.movedIdentityIDs.contains($0) || delta.profileIdentityIDs.contains($0)
-        })
-      else {
-        others.append(graph)
-        continue
-      }
-      for identity in identities { rowOfIdentity[identity] = rows.count }
+      position[graph] = rows.count
       rows.append(row)
     }
     guard !rows.isEmpty else { return nil }
@@ -76,7 +67,7 @@ extension Sandbox {
     // The new events of those rows, parsed on every core, in the order they were stored.
     var picked: [(position: Int, json: String)] = []
     for event in delta.events.sorted(by: { $0.order < $1.order }) {
-      guard let position = rowOfIdentity[event.identityID],
+      guard let position = position[event.graphID],
         policy.includesEvents(ofDataset: event.datasetID)
       else { continue }
       picked.append((position, event.json))

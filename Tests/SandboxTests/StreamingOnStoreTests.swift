@@ -4,6 +4,7 @@ import LabCore
 import PQL
 import Persistence
 import PlatformAPI
+import Profiles
 import Segmentation
 import Testing
 
@@ -75,7 +76,8 @@ import Testing
   func theStoreAndTheRecordsGiveTheSameStreamingMembers(seed: Int) throws {
     var random = Random(state: UInt64(seed) &* 104_729)
     let now = ProfileStoreEquivalenceTests.now
-    let guardrails = IdentityGuardrails(maxIdentitiesPerGraph: 50)
+    // A small graph limit in some seeds: links are removed and graphs split.
+    let guardrails = IdentityGuardrails(maxIdentitiesPerGraph: seed % 2 == 0 ? 6 : 50)
     let onFile = seed % 4 == 0
     let folder = try TemporaryFolder()
     let setup = Sandbox(
@@ -227,5 +229,49 @@ import Testing
     #expect(third.changes[ids[1]] == StreamingChange(entered: 1, exited: 0))
     let buyers = try sandbox.segmentStore.memberships(segmentID: ids[0]).values
     #expect(buyers.count { $0.status.isMember } == 3)
+  }
+
+  /// A membership another merge policy's segment changed for the same profile does not hide
+  /// the profile's other memberships from the next policy's segments.
+  @Test func segmentsUnderTwoMergePoliciesKeepEachOthersMemberships() throws {
+    typealias Data = ProfileStoreEquivalenceTests
+    final class Clock: @unchecked Sendable { var now = Data.now.addingTimeInterval(-3_600) }
+    let clock = Clock()
+    let sandbox = Sandbox(database: try LabDatabase.inMemory(), clock: { clock.now })
+    try sandbox.ingest([
+      DatasetRecords(
+        schema: Data.crm, lines: [#"{"email": "p1@example.com", "person": {"gender": "female"}}"#],
+        source: "test"),
+      DatasetRecords(
+        schema: Data.registrations,
+        lines: [#"{"ecid": "\#(Self.ecid(1))", "email": "p1@example.com"}"#], source: "test"),
+    ])
+    let other = try sandbox.createMergePolicy(
+      name: "Other", attributeMerge: "timestampOrdered", identityGraph: "pdg")
+    // Under each policy, one segment a purchase brings the profile into and one it stays in:
+    // whichever policy goes second must still see the membership it keeps.
+    let buyers =
+      #"person.gender = "female" and CHAIN(xEvent, timestamp, [A: WHAT(eventType = "commerce.purchases") WHEN(<= 24 hours before now)])"#
+    var ids: [String] = []
+    for (text, policy) in [
+      (buyers, nil), (#"person.gender = "female""#, nil), (buyers, other.id),
+      (#"person.gender = "female""#, other.id),
+    ] {
+      let created = try sandbox.createSegment(
+        SegmentDefinition(
+          name: "S\(ids.count)", expression: SegmentExpression(value: text),
+          evaluationInfo: .init(continuous: true), mergePolicyId: policy))
+      ids.append(try #require(created.id))
+    }
+    _ = try sandbox.runSegmentJob()
+    let before = try [1, 3].map { try sandbox.segmentStore.memberships(segmentID: ids[$0]) }
+    #expect(before.map { $0.values.map(\.status) } == [[.realized], [.realized]])
+    clock.now = Data.now
+    let report = try sandbox.ingest([
+      DatasetRecords(schema: Data.web, lines: [Self.purchase(1, id: "a")], source: "test")
+    ])
+    let changes = try #require(report.streaming?.changes)
+    #expect(changes == [ids[0]: StreamingChange(entered: 1), ids[2]: StreamingChange(entered: 1)])
+    #expect(try [1, 3].map { try sandbox.segmentStore.memberships(segmentID: ids[$0]) } == before)
   }
 }
