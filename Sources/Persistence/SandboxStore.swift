@@ -200,20 +200,25 @@ public struct SandboxStore: Sendable {
     }
   }
 
-  /// The stored rows of those of `identities` that are stored, by identity.
+  /// The stored rows of those of `identities` that are stored, by identity: found by their
+  /// lookup keys, 500 to a statement, in key order.
   static func storedIdentities(_ identities: [Identity], db: Database) throws -> [Identity:
     StoredIdentity]
   {
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT id, graph_id, first_seen FROM sandbox_identity
-        WHERE lookup_key = ? AND namespace = ? AND value = ?
-        """)
+    let wanted = Set(identities)
+    let keys = Set(wanted.map(IdentityKey.of)).sorted()
     var result: [Identity: StoredIdentity] = [:]
-    for identity in identities where result[identity] == nil {
-      if let row = try Row.fetchOne(
-        statement, arguments: [IdentityKey.of(identity), identity.namespace, identity.id])
-      {
+    try IDChunks.forEach(keys) { group, marks in
+      let rows = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT id, graph_id, first_seen, namespace, value FROM sandbox_identity
+            WHERE lookup_key IN (\(marks))
+            """),
+        arguments: StatementArguments(group))
+      while let row = try rows.next() {
+        let identity = Identity(namespace: row[3], id: row[4])
+        guard wanted.contains(identity) else { continue }
         result[identity] = StoredIdentity(
           storedID: row[0], identity: identity, graphID: row[1], firstSeen: row[2])
       }

@@ -64,40 +64,22 @@ extension Sandbox {
     }
     guard !rows.isEmpty else { return nil }
 
-    // The new events of those rows, parsed on every core, in the order they were stored.
-    var picked: [(position: Int, json: String)] = []
+    // The new events of those rows, as columns made on every core, in the order they were
+    // stored.
+    var texts: [String] = []
+    var appended = [[Int]](repeating: [], count: rows.count)
     for event in delta.events.sorted(by: { $0.order < $1.order }) {
       guard let position = position[event.graphID],
         policy.includesEvents(ofDataset: event.datasetID)
       else { continue }
-      picked.append((position, event.json))
+      appended[position].append(texts.count)
+      texts.append(event.json)
     }
-    let parsed = Self.parsed(picked.map(\.json))
-    var appended = [[JSONValue]](repeating: [], count: rows.count)
-    for (index, event) in picked.enumerated() {
-      guard let value = parsed[index] else { return nil }
-      appended[event.position].append(value)
-    }
-    guard let columns = base.columns(ofRows: rows, appending: appended) else { return nil }
+    guard let added = EventColumns(parsing: texts) else { return nil }
     return StreamingRows(
-      keys: rows.map { keys[$0] }, columns: columns, store: base, otherGraphIDs: others)
-  }
-
-  /// Each JSON text parsed, the texts split between the cores; `nil` for one that does not
-  /// parse.
-  static func parsed(_ texts: [String]) -> [JSONValue?] {
-    let count = texts.count
-    let workers = count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-    return [JSONValue?](unsafeUninitializedCapacity: count) { buffer, initialized in
-      buffer.initialize(repeating: nil)
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for index in (count * worker / workers)..<(count * (worker + 1) / workers) {
-          output[index] = try? JSONParser.parse(texts[index])
-        }
-      }
-      initialized = count
-    }
+      keys: rows.map { keys[$0] },
+      columns: base.columns(ofRows: rows, appending: appended, from: added), store: base,
+      otherGraphIDs: others)
   }
 
   /// Whether each of `rows` qualifies for each segment of `evaluator`, by segment id, tested

@@ -2,15 +2,15 @@ import LabCore
 import PQL
 
 extension ProfileColumnStore {
-  /// The rows `rows` as columns, each with its stored events and then its `appended` ones.
+  /// The rows `rows` as columns, each with its stored events and then its new ones: the
+  /// events of `added` that `appended` lists for it, in order.
   ///
-  /// These are the profiles an ingest touched, as streaming evaluation tests them; the
-  /// appended events come in the order they were stored. `nil` when an appended event has no
-  /// readable `timestamp`.
-  ///
-  /// A column's codes are picked only when a query reads it, so the fields no streaming
-  /// segment tests are never decoded.
-  func columns(ofRows rows: [Int], appending appended: [[JSONValue]]) -> PQLColumns? {
+  /// These are the profiles an ingest touched, as streaming evaluation tests them. A column's
+  /// codes are picked only when a query reads it, so the fields no streaming segment tests
+  /// are never decoded.
+  func columns(ofRows rows: [Int], appending appended: [[Int]], from added: EventColumns)
+    -> PQLColumns
+  {
     let missing = PQLColumns.Column.missing
     var result = PQLColumns(profileCount: rows.count)
     result.profileColumns = columns.profileColumns.map { column in
@@ -25,7 +25,6 @@ extension ProfileColumnStore {
     // Each event of the result: a stored event's index, or -1 - i for added event i.
     var plan: [Int] = []
     var times: [Int64] = []
-    var added = ColumnSet()
     let (starts, storedTimes) = (columns.eventStarts, columns.eventTimes)
     for (index, row) in rows.enumerated() {
       for event in starts[row]..<starts[row + 1] {
@@ -33,12 +32,8 @@ extension ProfileColumnStore {
         times.append(storedTimes[event])
       }
       for event in appended[index] {
-        guard let time = PQLEventList.milliseconds(ofTimestampIn: event) else { return nil }
-        var fields = event.objectValue ?? [:]
-        fields["timestamp"] = nil
-        plan.append(-1 - added.rowCount)
-        added.addRow(fields)
-        times.append(time)
+        plan.append(-1 - event)
+        times.append(added.times[event])
       }
       result.eventStarts[index + 1] = plan.count
     }
