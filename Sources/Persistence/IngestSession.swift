@@ -154,7 +154,6 @@ public struct IngestSession {
     do {
       try SandboxStore.write(datasets: datasets, batches: batches, db: db)
       try SandboxStore.write(graph, links: links, db: db)
-      try SandboxStore.settleRecentRecords(db: db)
       let current = try SandboxStore.currentProfileStores(db: db)
       try SandboxStore.markProfileColumnsDirty(graphIDs: graph.affectedGraphIDs, db: db)
       if rebuildsIndexes {
@@ -171,6 +170,7 @@ public struct IngestSession {
         }
         try db.execute(sql: "PRAGMA threads = 0")
       }
+      try SandboxStore.settleRecentRecords(db: db)
       return current
     } catch let error as PersistenceError {
       throw error

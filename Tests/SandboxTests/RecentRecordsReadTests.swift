@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PlatformAPI
+import Profiles
 import Testing
 
 @testable import Persistence
@@ -57,5 +58,25 @@ struct RecentRecordsReadTests {
     let graphs = try sandbox.segmentStore.graphs(ids: [1])
     #expect(graphs.first?.events.map(\.eventID) == ["e1", "e2", "e3"])
     #expect(graphs.first?.profiles.count == 1)
+  }
+
+  /// A large ingest into a small sandbox builds its indexes at the end, and its records go
+  /// to the large one; the next small ingest's to the recent one.
+  @Test func aLargeIngestGoesToTheLargeIndex() throws {
+    typealias Data = ProfileStoreEquivalenceTests
+    let sandbox = Sandbox(database: try LabDatabase.inMemory(), clock: { Data.now })
+    let large = try sandbox.ingest([
+      DatasetRecords(
+        schema: Data.crm, lines: (0..<60_000).map { #"{"email": "m\#($0)@example.com"}"# },
+        source: "test")
+    ])
+    #expect(large.committed && large.accepted == 60_000)
+    #expect(try Self.counts(sandbox) == [60_000, 0])
+    try sandbox.ingest([
+      DatasetRecords(schema: Data.crm, lines: [#"{"email": "m7@example.com"}"#], source: "test")
+    ])
+    #expect(try Self.counts(sandbox) == [60_000, 1])
+    let profile = try sandbox.profile(namespace: "Email", id: "m7@example.com")
+    #expect(profile.profile.fragmentCount == 2)
   }
 }
