@@ -1,5 +1,5 @@
 /// How the process hands freed memory back to the system.
-public enum FreedMemory {
+enum FreedMemory {
   /// Lets the allocator keep up to `bytes` of freed memory at the top of each heap rather than
   /// return it at once.
   ///
@@ -7,7 +7,7 @@ public enum FreedMemory {
   /// stops every core to flush its address cache: the local server, whose SQLite reads free a
   /// few pages per request, spent a third of its time there (profile lookups at 3,800 a
   /// second instead of 6,100). Elsewhere a no-op.
-  public static func keep(upTo bytes: Int) {
+  static func keep(upTo bytes: Int) {
     #if os(Linux)
       _ = mallocOption(trimThreshold, Int32(clamping: bytes))
     #endif
