@@ -63,13 +63,16 @@ import Testing
 
   @Test func mergePolicyAndGraphCommandsPrintThePlatformShapes() async throws {
     let root = try Self.workspace()
-    _ = await Self.run(["ingest", SandboxFixture.lumaPath], root: root)
-    let (created, policyJSON, _) = await Self.run(
+    // It failed once in a full run (the create below then named an unknown dataset): say why.
+    let (ingested, _, ingestErrors) = await Self.run(
+      ["ingest", SandboxFixture.lumaPath], root: root)
+    #expect(ingested == 0, "the ingest failed: \(ingestErrors)")
+    let (created, policyJSON, createErrors) = await Self.run(
       [
         "merge-policy", "create", "--name", "CRM first", "--attribute-merge", "dataSetPrecedence",
         "--dataset-order", "Profile Dataset for CRM", "--identity-graph", "pdg", "--format", "json",
       ], root: root)
-    #expect(created == 0)
+    #expect(created == 0, "\(createErrors)")
     let policy = try JSONParser.parse(policyJSON)
     #expect(policy["attributeMerge"]?["type"] == "dataSetPrecedence")
     #expect(policy["schema"]?["name"] == "_xdm.context.profile")
