@@ -96,4 +96,34 @@ import Testing
       ], root: root)
     #expect(explained.contains("Antwerp"))
   }
+
+  /// An ingest into a sandbox with a streaming segment says what streaming did: here one
+  /// known visitor's new event, read from the profile store, brings her in.
+  @Test func ingestSaysWhatStreamingDid() async throws {
+    let root = try Self.workspace()
+    _ = await Self.run(["ingest", SandboxFixture.lumaPath], root: root)
+    let (created, _, createErrors) = await Self.run(
+      [
+        "segment", "create", "--name", "Jacket viewers today", "--evaluation", "streaming",
+        "--pql",
+        #"CHAIN(xEvent, timestamp, [A: WHAT(productListItems.exists(name.equals("Montana Wind Jacket", false))) WHEN(<= 24 hours before now)])"#,
+      ], root: root)
+    #expect(created == 0, "\(createErrors)")
+    _ = await Self.run(["segment", "run", "--all"], root: root)
+    let ecid = "41235678290417653820014579632018456701"
+    let now = ISO8601DateFormatter().string(from: Date())
+    let event = try root.write(
+      "event.ndjson",
+      #"{"_id": "evt-new-1", "eventType": "commerce.productViews", "productListItems": [{"name": "Montana Wind Jacket"}], "identityMap": {"ECID": [{"id": "\#(ecid)", "primary": true}]}, "timestamp": "\#(now)"}"#
+    )
+    let (status, output, errors) = await Self.run(
+      ["ingest", event, "--dataset", "Demo System - Event Dataset for Website (Global v1.1)"],
+      root: root)
+    #expect(status == 0, "\(errors)")
+    #expect(
+      output.contains(
+        "Streaming segments re-evaluated 1 profile at once (1 read from the profile store with "
+          + "their new events, 0 merged from their records): 'Jacket viewers today' 1 entered, "
+          + "0 left."), "\(output)")
+  }
 }

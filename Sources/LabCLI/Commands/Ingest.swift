@@ -143,7 +143,7 @@ extension AEPLab {
         let change = streaming.changes[id] ?? StreamingChange()
         return "'\(name)' \(change.entered) entered, \(change.exited) left"
       }
-      return "Streaming segments re-evaluated \(profiles) profiles at once "
+      return "Streaming segments re-evaluated \(counted(profiles, "profile")) at once "
         + "(\(streaming.profilesFromStore) read from the profile store with their new events, "
         + "\(streaming.profilesMerged) merged from their records): "
         + segments.joined(separator: "; ") + "."
