@@ -65,16 +65,21 @@ public struct IngestSession {
   ) throws(PersistenceError) {
     guard hasStoredIdentities else { return }
     do {
-      if rebuildsIndexes {
-        for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
-        rebuildsIndexes = false
-      }
+      try buildIndexesIfDropped()
       try SandboxStore.restoreGraphs(around: identities, into: &graph, db: db)
     } catch let error as PersistenceError {
       throw error
     } catch {
       throw .failed(operation: "load the identity graph", reason: LabDatabase.describe(error))
     }
+  }
+
+  /// Builds the indexes again if they were dropped for this ingest (and keeps them up to date
+  /// from then on): a look-up without them would read the whole table.
+  private mutating func buildIndexesIfDropped() throws {
+    guard rebuildsIndexes else { return }
+    for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
+    rebuildsIndexes = false
   }
 
   /// The stored rows of those of `identities` stored before this ingest, by identity (on this
@@ -84,10 +89,7 @@ public struct IngestSession {
   {
     guard hasStoredIdentities else { return [:] }
     do {
-      if rebuildsIndexes {
-        for index in SandboxStore.indexes { try db.execute(sql: index.sql) }
-        rebuildsIndexes = false
-      }
+      try buildIndexesIfDropped()
       return try SandboxStore.storedIdentities(identities, db: db)
     } catch let error as PersistenceError {
       throw error

@@ -14,4 +14,11 @@ public struct StreamingEvaluation: Sendable, Hashable {
 
   /// Nothing evaluated yet.
   public init() {}
+
+  /// Every streaming segment with its change (none when it did not change), by name.
+  public var segments: [(id: String, name: String, change: StreamingChange)] {
+    names.sorted { $0.value < $1.value }.map { id, name in
+      (id, name, changes[id] ?? StreamingChange())
+    }
+  }
 }

@@ -21,10 +21,9 @@ struct RecentRecordsReadTests {
   }
 
   static func event(_ id: String, hoursBefore: Int) -> String {
-    let time = ISO8601DateFormatter().string(
-      from: ProfileStoreEquivalenceTests.now.addingTimeInterval(TimeInterval(-hoursBefore * 3_600)))
-    return
-      #"{"_id": "\#(id)", "ecid": "\#(String(format: "%038d", 1))", "eventType": "web", "timestamp": "\#(time)"}"#
+    let time = StreamingOnStoreTests.time(hoursBefore: hoursBefore)
+    let ecid = StreamingOnStoreTests.ecid(1)
+    return #"{"_id": "\#(id)", "ecid": "\#(ecid)", "eventType": "web", "timestamp": "\#(time)"}"#
   }
 
   @Test func readersFindRecordsInBothIndexesInIngestionOrder() throws {
@@ -34,7 +33,7 @@ struct RecentRecordsReadTests {
     try sandbox.ingest([
       DatasetRecords(
         schema: Data.registrations,
-        lines: [#"{"ecid": "\#(String(format: "%038d", 1))", "email": "a@example.com"}"#],
+        lines: [#"{"ecid": "\#(StreamingOnStoreTests.ecid(1))", "email": "a@example.com"}"#],
         source: "test"),
       DatasetRecords(
         schema: Data.web,

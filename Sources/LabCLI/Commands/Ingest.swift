@@ -139,9 +139,8 @@ extension AEPLab {
     /// What the streaming segments did, in one sentence.
     static func streamingLine(_ streaming: StreamingEvaluation) -> String {
       let profiles = streaming.profilesFromStore + streaming.profilesMerged
-      let segments = streaming.names.sorted { $0.value < $1.value }.map { id, name in
-        let change = streaming.changes[id] ?? StreamingChange()
-        return "'\(name)' \(change.entered) entered, \(change.exited) left"
+      let segments = streaming.segments.map {
+        "'\($0.name)' \($0.change.entered) entered, \($0.change.exited) left"
       }
       return "Streaming segments re-evaluated \(counted(profiles, "profile")) at once "
         + "(\(streaming.profilesFromStore) read from the profile store with their new events, "
@@ -156,12 +155,11 @@ extension AEPLab {
           "profilesFromStore": .number(Double(streaming.profilesFromStore)),
           "profilesMerged": .number(Double(streaming.profilesMerged)),
           "segments": .array(
-            streaming.names.sorted { $0.value < $1.value }.map { id, name in
-              let change = streaming.changes[id] ?? StreamingChange()
-              return .object([
-                "id": .string(id), "name": .string(name),
-                "entered": .number(Double(change.entered)),
-                "exited": .number(Double(change.exited)),
+            streaming.segments.map {
+              .object([
+                "id": .string($0.id), "name": .string($0.name),
+                "entered": .number(Double($0.change.entered)),
+                "exited": .number(Double($0.change.exited)),
               ])
             }),
         ])
