@@ -35,25 +35,50 @@ extension SegmentStore {
 
   /// The memberships of the profiles `profileKeys`, by key and segment id: in every segment,
   /// or only in `segmentIDs`.
+  ///
+  /// Each page read is decoded once, its entries matched against the wanted keys of that page
+  /// in key order (no hashing per entry: a page holds hundreds of profiles, a streaming ingest
+  /// wants a few of them).
   public func memberships(profileKeys: [Int64], segmentIDs: Set<String>? = nil)
     throws(PersistenceError) -> [Int64: [String: SegmentMembership]]
   {
-    let wanted = Set(profileKeys)
-    let pages = Set(profileKeys.map(MembershipPage.number(of:))).sorted()
+    let wanted = Set(profileKeys).sorted()
+    var pages: [Int64] = []
+    var firstWanted: [Int64: Int] = [:]
+    for (index, key) in wanted.enumerated() {
+      let page = MembershipPage.number(of: key)
+      if pages.last != page {
+        pages.append(page)
+        firstWanted[page] = index
+      }
+    }
+    let segments = segmentIDs.map { $0.sorted() }
+    let segmentFilter =
+      segments.map {
+        " AND p.segment_id IN (\(Array(repeating: "?", count: $0.count).joined(separator: ",")))"
+      }
+      ?? ""
     return try database.read("read the segment memberships") { db in
       var result: [Int64: [String: SegmentMembership]] = [:]
+      result.reserveCapacity(wanted.count)
       try IDChunks.forEach(pages) { group, marks in
         let statement = try db.cachedStatement(
           sql: """
             SELECT p.segment_id, p.page, p.members, e.evaluated_at FROM segment_membership_page p
-            JOIN segment_evaluation e ON e.segment_id = p.segment_id WHERE p.page IN (\(marks))
+            JOIN segment_evaluation e ON e.segment_id = p.segment_id
+            WHERE p.page IN (\(marks))\(segmentFilter)
             """)
-        for row in try Row.fetchAll(statement, arguments: StatementArguments(group)) {
+        let arguments = StatementArguments(group) + StatementArguments(segments ?? [])
+        for row in try Row.fetchAll(statement, arguments: arguments) {
           let segment: String = row["segment_id"]
-          if let segmentIDs, !segmentIDs.contains(segment) { continue }
-          try Self.decode(row["members"], page: row["page"], evaluatedAt: row["evaluated_at"]) {
+          let page: Int64 = row["page"]
+          guard var next = firstWanted[page] else { continue }
+          try Self.decode(row["members"], page: page, evaluatedAt: row["evaluated_at"]) {
             key, membership in
-            if wanted.contains(key) { result[key, default: [:]][segment] = membership }
+            while next < wanted.count, wanted[next] < key { next += 1 }
+            if next < wanted.count, wanted[next] == key {
+              result[key, default: [:]][segment] = membership
+            }
           }
         }
       }
@@ -130,28 +155,42 @@ extension SegmentStore {
       try replace(segmentID: segmentID, with: list, evaluatedAt: 0, db: db)
       return
     }
+    let select = try db.cachedStatement(
+      sql: "SELECT members FROM segment_membership_page WHERE segment_id = ? AND page = ?")
     let upsert = try db.cachedStatement(
       sql: """
         INSERT INTO segment_membership_page (segment_id, page, members) VALUES (?, ?, ?)
         ON CONFLICT(segment_id, page) DO UPDATE SET members = excluded.members
         """)
-    for (page, keys) in Dictionary(grouping: changes.keys, by: MembershipPage.number(of:)) {
-      var entries: [Int64: SegmentMembership] = [:]
-      if let bytes = try Data.fetchOne(
-        db, sql: "SELECT members FROM segment_membership_page WHERE segment_id = ? AND page = ?",
-        arguments: [segmentID, page])
-      {
-        try decode(bytes, page: page, evaluatedAt: evaluatedAt) { entries[$0] = $1 }
-      }
-      for key in keys { entries[key] = changes[key] }
+    // The changes in key order, page by page, each page merged with its stored entries.
+    let sorted = changes.sorted { $0.key < $1.key }
+    var start = 0
+    while start < sorted.count {
+      let page = MembershipPage.number(of: sorted[start].key)
+      var end = start + 1
+      while end < sorted.count, MembershipPage.number(of: sorted[end].key) == page { end += 1 }
       var list = SegmentMemberList()
-      for (key, membership) in entries.sorted(by: { $0.key < $1.key }) {
-        list.append(key: key, membership)
+      var next = start
+      if let bytes = try Data.fetchOne(select, arguments: [segmentID, page]) {
+        try decode(bytes, page: page, evaluatedAt: evaluatedAt) { key, membership in
+          while next < end, sorted[next].key < key {
+            list.append(key: sorted[next].key, sorted[next].value)
+            next += 1
+          }
+          if next < end, sorted[next].key == key {
+            list.append(key: key, sorted[next].value)
+            next += 1
+          } else {
+            list.append(key: key, membership)
+          }
+        }
       }
+      for index in next..<end { list.append(key: sorted[index].key, sorted[index].value) }
       try upsert.execute(arguments: [
         segmentID, page,
         MembershipPage.encode(list, 0..<list.count, page: page, evaluatedAt: evaluatedAt),
       ])
+      start = end
     }
   }
 

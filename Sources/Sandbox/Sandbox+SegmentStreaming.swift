@@ -36,11 +36,7 @@ extension Sandbox {
       for id in outcome.changed {
         guard let membership = outcome.memberships[id] else { continue }
         writes[key, default: [:]][id] = membership
-        if membership.status.isMember {
-          summary[id, default: StreamingChange()].entered += 1
-        } else {
-          summary[id, default: StreamingChange()].exited += 1
-        }
+        summary[id, default: StreamingChange()].count(membership)
       }
     }
     for group in groups {
@@ -69,11 +65,21 @@ extension Sandbox {
         if let flags, rows.store.damage.part == nil {
           others = rows.otherGraphIDs
           result.profilesFromStore += rows.keys.count
+          // What `evaluator.outcome` gives each row with its flags already known, without a
+          // dictionary of memberships per row: a member that still qualifies keeps its status.
+          let tested = evaluator.segments.map { ($0.segment.id, flags[$0.segment.id] ?? []) }
           for (index, key) in rows.keys.enumerated() {
-            let outcome = evaluator.outcome(
-              memberships: previous[key] ?? [:], now: now, keepingMemberStatus: true
-            ) { item, _, _ in flags[item.segment.id]?[index] ?? false }
-            note(outcome, key: key)
+            let before = previous[key]
+            for (id, qualifies) in tested {
+              let old = before?[id]
+              let passes = index < qualifies.count && qualifies[index]
+              if passes, old?.status.isMember == true { continue }
+              guard let next = SegmentMembership.next(after: old, qualifies: passes, at: now),
+                next != old
+              else { continue }
+              writes[key, default: [:]][id] = next
+              summary[id, default: StreamingChange()].count(next)
+            }
           }
         } else {
           try forgetDamagedStore(rows.store, policy: group.policy)

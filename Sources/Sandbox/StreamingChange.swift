@@ -1,3 +1,5 @@
+import Segmentation
+
 /// How a streaming re-evaluation changed one segment.
 public struct StreamingChange: Sendable, Hashable {
   /// Profiles that entered (now `realized`).
@@ -9,5 +11,11 @@ public struct StreamingChange: Sendable, Hashable {
   public init(entered: Int = 0, exited: Int = 0) {
     self.entered = entered
     self.exited = exited
+  }
+
+  /// Counts one profile whose membership became `membership`: in when it is a member now,
+  /// out when not.
+  mutating func count(_ membership: SegmentMembership) {
+    if membership.status.isMember { entered += 1 } else { exited += 1 }
   }
 }

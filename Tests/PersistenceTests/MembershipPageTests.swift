@@ -78,6 +78,50 @@ import Testing
       try store.memberships(profileKeys: [9, 5]) == [9: ["s": kept, "t": entered], 5: ["s": left]])
   }
 
+  @Test func randomStreamingSavesAndFilteredReadsAgreeWithAModel() throws {
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<10 {
+      let store = SegmentStore(database: try LabDatabase.inMemory())
+      let now = Int64(1_700_000_000_000 + round)
+      var model: [String: [Int64: SegmentMembership]] = [:]
+      for segment in ["a", "b", "c"] {
+        let list = Self.randomList(&generator, now: now)
+        try store.finish(job: Self.job, lists: [segment: list], evaluatedAt: now)
+        model[segment] = Dictionary(
+          uniqueKeysWithValues: zip(list.keys, list.memberships).map { ($0, $1) })
+      }
+      // Changes to stored keys and to new ones, before, between and after the stored keys.
+      let stored = model.values.flatMap(\.keys)
+      var changes: [Int64: [String: SegmentMembership]] = [:]
+      for _ in 0..<Int.random(in: 1...400, using: &generator) {
+        let key =
+          Bool.random(using: &generator) && !stored.isEmpty
+          ? stored.randomElement(using: &generator) ?? 0
+          : Int64.random(in: -6_000...200_000, using: &generator)
+        let segment = ["a", "b", "d"].randomElement(using: &generator) ?? "a"
+        let status = SegmentMembership.Status.allCases.randomElement(using: &generator) ?? .exited
+        let membership = SegmentMembership(
+          status: status, lastQualificationTime: now + Int64.random(in: 0...2, using: &generator))
+        changes[key, default: [:]][segment] = membership
+        model[segment, default: [:]][key] = membership
+      }
+      try store.save(memberships: changes)
+      for segment in ["a", "b", "c", "d"] {
+        #expect(try store.memberships(segmentID: segment) == model[segment] ?? [:])
+      }
+      let asked = Array(changes.keys) + stored.prefix(300) + [-7_000, 900_000]
+      for filter in [nil, Set(["a"]), Set(["b", "d"])] as [Set<String>?] {
+        var expected: [Int64: [String: SegmentMembership]] = [:]
+        for (segment, members) in model where filter?.contains(segment) ?? true {
+          for key in asked {
+            if let found = members[key] { expected[key, default: [:]][segment] = found }
+          }
+        }
+        #expect(try store.memberships(profileKeys: asked, segmentIDs: filter) == expected)
+      }
+    }
+  }
+
   @Test func aDamagedPageIsReportedWithWhatToDo() throws {
     let store = SegmentStore(database: try LabDatabase.inMemory())
     var list = SegmentMemberList()
