@@ -65,16 +65,17 @@ extension Sandbox {
         if let flags, rows.store.damage.part == nil {
           others = rows.otherGraphIDs
           result.profilesFromStore += rows.keys.count
-          // What `evaluator.outcome` gives each row with its flags already known, without a
-          // dictionary of memberships per row: a member that still qualifies keeps its status.
+          // Every row's flags are known (`inSegment` included), so each membership moves on
+          // by itself, without `evaluator.outcome`'s dictionary of memberships per row.
           let tested = evaluator.segments.map { ($0.segment.id, flags[$0.segment.id] ?? []) }
           for (index, key) in rows.keys.enumerated() {
             let before = previous[key]
             for (id, qualifies) in tested {
               let old = before?[id]
-              let passes = index < qualifies.count && qualifies[index]
-              if passes, old?.status.isMember == true { continue }
-              guard let next = SegmentMembership.next(after: old, qualifies: passes, at: now),
+              guard
+                let next = SegmentMembership.next(
+                  after: old, qualifies: index < qualifies.count && qualifies[index], at: now,
+                  keepingMemberStatus: true),
                 next != old
               else { continue }
               writes[key, default: [:]][id] = next

@@ -87,8 +87,7 @@ public struct SegmentEvaluator: Sendable {
   }
 
   /// What the segments give a profile with `memberships` when `qualifies` answers for each
-  /// segment in evaluation order: for streaming on the profile store, which tests whole
-  /// columns first and then settles each profile here.
+  /// segment in evaluation order.
   ///
   /// `qualifies` gets the segment, the memberships so far, and whether they changed since its
   /// last call; ``evaluate(profile:events:memberships:now:keepingMemberStatus:)`` is this with
@@ -106,8 +105,8 @@ public struct SegmentEvaluator: Sendable {
       let passes = qualifies(item, working, changedSinceTest)
       changedSinceTest = false
       qualified[id] = passes
-      var next = SegmentMembership.next(after: working[id], qualifies: passes, at: now)
-      if keepingMemberStatus, passes, working[id]?.status.isMember == true { next = working[id] }
+      let next = SegmentMembership.next(
+        after: working[id], qualifies: passes, at: now, keepingMemberStatus: keepingMemberStatus)
       if next != working[id] {
         working[id] = next
         changed.append(id)

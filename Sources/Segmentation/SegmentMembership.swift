@@ -26,6 +26,16 @@ public struct SegmentMembership: Sendable, Hashable, Codable {
     self.lastQualificationTime = lastQualificationTime
   }
 
+  /// ``next(after:qualifies:at:)``, except that `keepingMemberStatus` (streaming), a member
+  /// that still qualifies keeps its membership as it was.
+  public static func next(
+    after previous: SegmentMembership?, qualifies: Bool, at time: Int64,
+    keepingMemberStatus: Bool
+  ) -> SegmentMembership? {
+    if keepingMemberStatus, qualifies, previous?.status.isMember == true { return previous }
+    return next(after: previous, qualifies: qualifies, at: time)
+  }
+
   /// The membership after an evaluation at `time`, or `nil` when the profile was never in and
   /// still is not.
   ///
