@@ -79,6 +79,8 @@ public enum JSONParser {
   struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// The members read so far of the objects being read, innermost last.
+    var pending: [(key: String, value: JSONValue)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -131,12 +133,15 @@ public enum JSONParser {
 
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
       position += 1
-      var members: [String: JSONValue] = [:]
       skipWhitespace()
       if current == UInt8(ascii: "}") {
         position += 1
-        return .object(members)
+        return .object([:])
       }
+      // The members wait on a stack shared by every object being read, so the dictionary is
+      // made once at its final size instead of growing (and rehashing) member by member.
+      let start = pending.count
+      defer { pending.removeSubrange(start...) }
       while true {
         skipWhitespace()
         guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
@@ -145,11 +150,17 @@ public enum JSONParser {
         guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
         position += 1
         skipWhitespace()
-        members[key] = try parseValue(depth: depth + 1)
+        let value = try parseValue(depth: depth + 1)
+        pending.append((key, value))
         skipWhitespace()
         guard let byte = current else { throw fail("unexpected end of input in an object") }
         position += 1
-        if byte == UInt8(ascii: "}") { return .object(members) }
+        if byte == UInt8(ascii: "}") {
+          // A repeated key keeps its last value.
+          var members = [String: JSONValue](minimumCapacity: pending.count - start)
+          for index in start..<pending.count { members[pending[index].key] = pending[index].value }
+          return .object(members)
+        }
         guard byte == UInt8(ascii: ",") else {
           position -= 1
           throw fail("expected ',' or '}' in an object")

@@ -25,8 +25,10 @@ public struct PQLColumns: Sendable {
 
     /// The field's path, such as `["person", "gender"]`.
     public var path: [String]
-    /// How many distinct values there are, known without decoding them.
-    public let valueCount: Int
+    /// How many distinct values there are, known without decoding them (for a column read
+    /// from a store) or counted when first read.
+    public var valueCount: Int { storedValueCount.value }
+    private let storedValueCount: LazyValue<Int>
     private let storedCodes: LazyValue<[UInt32]>
     private let storedValues: LazyValue<[JSONValue]>
 
@@ -39,7 +41,7 @@ public struct PQLColumns: Sendable {
     /// Creates a column.
     public init(path: [String], values: [JSONValue], codes: [UInt32]) {
       self.path = path
-      valueCount = values.count
+      storedValueCount = LazyValue(values.count)
       storedCodes = LazyValue(codes)
       storedValues = LazyValue(values)
     }
@@ -50,8 +52,17 @@ public struct PQLColumns: Sendable {
     public init(
       path: [String], valueCount: Int, codes: LazyValue<[UInt32]>, values: LazyValue<[JSONValue]>
     ) {
+      self.init(path: path, valueCount: LazyValue(valueCount), codes: codes, values: values)
+    }
+
+    /// Creates a column whose number of distinct values, codes and values are all made when
+    /// first read (new events, which are dictionary-encoded only when a query reads them).
+    public init(
+      path: [String], valueCount: LazyValue<Int>, codes: LazyValue<[UInt32]>,
+      values: LazyValue<[JSONValue]>
+    ) {
       self.path = path
-      self.valueCount = valueCount
+      storedValueCount = valueCount
       storedCodes = codes
       storedValues = values
     }

@@ -2,25 +2,20 @@ import LabCore
 import PQL
 
 /// Dictionary-encoded columns being filled row by row: each leaf of each row's JSON goes to
-/// the column of its path, and each value is stored once per column (a column of mostly
-/// distinct values stores each row's).
+/// the column of its path (see ``ColumnEncoder``).
 struct ColumnSet {
   /// The columns, in first-seen order.
   var columns: [PQLColumns.Column] {
-    paths.indices.map { PQLColumns.Column(path: paths[$0], values: values[$0], codes: codes[$0]) }
+    paths.indices.map { encoders[$0].column(at: paths[$0]) }
   }
   private var paths: [[String]] = []
-  private var values: [[JSONValue]] = []
-  private var codes: [[UInt32]] = []
+  private var encoders: [ColumnEncoder] = []
   /// The paths seen as a tree, one key per level, so finding a leaf's column hashes one key
   /// per level instead of its whole path: node 0 is the root; each node's next keys lead to
   /// other nodes.
   private var children: [[String: Int]] = [[:]]
   /// The column of the path ending at each node, or -1.
   private var columnAtNode: [Int] = [-1]
-  private var codesByValue: [[JSONValue: UInt32]] = []
-  /// Whether each column still looks its values up in `codesByValue`.
-  private var deduplicating: [Bool] = []
   /// Rows added so far.
   private(set) var rowCount = 0
 
@@ -30,8 +25,8 @@ struct ColumnSet {
     var path: [String] = []
     add(object, node: 0, path: &path)
     rowCount += 1
-    for index in codes.indices where codes[index].count < rowCount {
-      codes[index].append(PQLColumns.Column.missing)
+    for index in encoders.indices where encoders[index].rowCount < rowCount {
+      encoders[index].appendMissing()
     }
   }
 
@@ -42,7 +37,7 @@ struct ColumnSet {
       if case .object(let inner) = value, !inner.isEmpty {
         add(inner, node: child, path: &path)
       } else {
-        set(value, column: column(at: child, path: path))
+        encoders[column(at: child, path: path)].append(value)
       }
       path.removeLast()
     }
@@ -65,40 +60,7 @@ struct ColumnSet {
     let index = paths.count
     columnAtNode[node] = index
     paths.append(path)
-    values.append([])
-    codes.append(Array(repeating: PQLColumns.Column.missing, count: rowCount))
-    codesByValue.append([:])
-    deduplicating.append(true)
+    encoders.append(ColumnEncoder(missingRows: rowCount))
     return index
   }
-
-  private mutating func set(_ value: JSONValue, column index: Int) {
-    guard deduplicating[index] else {
-      // Mostly distinct values (ids, times, identity maps): each row gets its own.
-      codes[index].append(UInt32(values[index].count))
-      values[index].append(value)
-      return
-    }
-    let code: UInt32
-    if let known = codesByValue[index][value] {
-      code = known
-    } else {
-      code = UInt32(values[index].count)
-      values[index].append(value)
-      codesByValue[index][value] = code
-      // A column whose values are more than half distinct is not worth hashing: every new
-      // value costs a hash of it (deep for arrays) and the dictionary's growth rehashes them
-      // all, to save little. Duplicates are harmless: a condition is asked once per value.
-      if values[index].count > Self.dictionaryLimit,
-        values[index].count * 2 > codes[index].count
-      {
-        deduplicating[index] = false
-        codesByValue[index] = [:]
-      }
-    }
-    codes[index].append(code)
-  }
-
-  /// Values a column collects before it is checked for being mostly distinct.
-  static let dictionaryLimit = 4_096
 }

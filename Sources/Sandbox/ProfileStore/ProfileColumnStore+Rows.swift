@@ -53,7 +53,7 @@ extension ProfileColumnStore {
       let offset = UInt32(stored?.valueCount ?? 0)
       let path = stored?.path ?? new?.path ?? []
       return PQLColumns.Column(
-        path: path, valueCount: Int(offset) + (new?.valueCount ?? 0),
+        path: path, valueCount: LazyValue { Int(offset) + (new?.valueCount ?? 0) },
         codes: LazyValue {
           let storedCodes = stored?.codes ?? []
           let newCodes = new?.codes ?? []
