@@ -146,8 +146,8 @@ public struct IngestSession {
   /// the indexes again if they were dropped.
   ///
   /// `links` are the graph's links already encoded, else they are encoded here. Returns the
-  /// profile stores that were up to date until this ingest: the writing (generation) of each,
-  /// by merge policy id.
+  /// profile stores that were up to date until this ingest: the writing of each and of its
+  /// delta (``StoredProfileColumns/version``), by merge policy id.
   @discardableResult
   public func finish(
     datasets: [StoredDataset], batches: [StoredBatch], graph: GraphChanges,

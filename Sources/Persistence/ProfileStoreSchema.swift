@@ -1,7 +1,8 @@
 import GRDB
 
 /// The tables of the columnar profile store: per merge policy a header and its parts (each
-/// column, the keys, the identities: read one by one, as a query needs them), and the
+/// column, the keys, the identities: read one by one, as a query needs them), the delta of
+/// rows patched since (its parts named `delta.*`, under the delta's own writing), and the
 /// identity graphs each store has yet to take in.
 ///
 /// The store is derived from the records (which stay the source of truth): a missing or stale
@@ -51,6 +52,11 @@ enum ProfileStoreSchema {
           DROP TABLE profile_store_part;
           ALTER TABLE profile_store_part_new RENAME TO profile_store_part;
           """)
+    }
+    // A patch of a few graphs writes only the rows it replaced (the delta, its parts under
+    // their own writing) instead of the whole store: 365 MB at 1M profiles.
+    migrator.registerMigration("v3-profile-store-delta") { db in
+      try db.execute(sql: "ALTER TABLE profile_store ADD COLUMN delta TEXT")
     }
   }
 }

@@ -14,7 +14,8 @@ extension SandboxStore {
     try database.read("read the profile store") { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT stamp, generation, header FROM profile_store WHERE policy_id = ?",
+          db,
+          sql: "SELECT stamp, generation, delta, header FROM profile_store WHERE policy_id = ?",
           arguments: [policyID])
       else { return nil }
       let generation: String = row["generation"]
@@ -27,7 +28,7 @@ extension SandboxStore {
         arguments: [policyID])
       return StoredProfileColumns(
         policyID: policyID, stamp: row["stamp"], generation: generation,
-        header: row["header"] ?? Data(), parts: found, dirtyGraphIDs: dirty)
+        header: row["header"] ?? Data(), parts: found, dirtyGraphIDs: dirty, delta: row["delta"])
     }
   }
 
@@ -78,9 +79,11 @@ extension SandboxStore {
     try database.write("save the profile store") { db in
       try db.execute(
         sql: """
-          INSERT INTO profile_store (policy_id, stamp, generation, header) VALUES (?, ?, ?, ?)
+          INSERT INTO profile_store (policy_id, stamp, generation, header, delta)
+          VALUES (?, ?, ?, ?, NULL)
           ON CONFLICT(policy_id) DO UPDATE SET
-            stamp = excluded.stamp, generation = excluded.generation, header = excluded.header
+            stamp = excluded.stamp, generation = excluded.generation, header = excluded.header,
+            delta = NULL
           """,
         arguments: [columns.policyID, columns.stamp, columns.generation, columns.header])
       try db.execute(
@@ -91,11 +94,48 @@ extension SandboxStore {
       for (name, data) in columns.parts.sorted(by: { $0.key < $1.key }) {
         try insert.execute(arguments: [columns.policyID, columns.generation, name, data])
       }
-      let forget = try db.cachedStatement(
-        sql: "DELETE FROM profile_store_dirty WHERE policy_id = ? AND graph_id = ?")
-      for graph in columns.dirtyGraphIDs {
-        try forget.execute(arguments: [columns.policyID, graph])
+      try Self.forget(columns.dirtyGraphIDs, policyID: columns.policyID, db: db)
+    }
+  }
+
+  /// Saves the delta of merge policy `policyID`'s store, or returns `false` when the store is
+  /// no longer the writing `generation`.
+  ///
+  /// The parts (named `delta.*`) replace the delta's, under the new writing `delta`, and the
+  /// changed graphs the delta has taken in (`dirtyGraphIDs`) are forgotten, in one
+  /// transaction; nothing is written when it returns `false`.
+  public func saveProfileColumnsDelta(
+    policyID: String, generation: String, delta: String, parts: [String: Data],
+    dirtyGraphIDs: [Int64]
+  ) throws(PersistenceError) -> Bool {
+    try database.write("save the profile store's delta") { db in
+      guard
+        try String.fetchOne(
+          db, sql: "SELECT generation FROM profile_store WHERE policy_id = ?",
+          arguments: [policyID]) == generation
+      else { return false }
+      try db.execute(
+        sql: "DELETE FROM profile_store_part WHERE policy_id = ? AND generation <> ?",
+        arguments: [policyID, generation])
+      let insert = try db.cachedStatement(
+        sql:
+          "INSERT INTO profile_store_part (policy_id, generation, name, data) VALUES (?, ?, ?, ?)")
+      for (name, data) in parts.sorted(by: { $0.key < $1.key }) {
+        try insert.execute(arguments: [policyID, delta, name, data])
       }
+      try db.execute(
+        sql: "UPDATE profile_store SET delta = ? WHERE policy_id = ?", arguments: [delta, policyID])
+      try Self.forget(dirtyGraphIDs, policyID: policyID, db: db)
+      return true
+    }
+  }
+
+  /// Forgets that the graphs `graphIDs` changed, for merge policy `policyID`'s store.
+  private static func forget(_ graphIDs: [Int64], policyID: String, db: Database) throws {
+    let forget = try db.cachedStatement(
+      sql: "DELETE FROM profile_store_dirty WHERE policy_id = ? AND graph_id = ?")
+    for graph in graphIDs {
+      try forget.execute(arguments: [policyID, graph])
     }
   }
 
@@ -117,17 +157,19 @@ extension SandboxStore {
     )
   }
 
-  /// The stores no graph has changed in since they were written: the writing (generation) of
-  /// each, by merge policy id.
+  /// The stores no graph has changed in since they were written: the writing of each and of
+  /// its delta (``StoredProfileColumns/version``), by merge policy id.
   static func currentProfileStores(db: Database) throws -> [String: String] {
     var result: [String: String] = [:]
     let rows = try Row.fetchCursor(
       db.cachedStatement(
         sql: """
-          SELECT policy_id, generation FROM profile_store s WHERE NOT EXISTS (
+          SELECT policy_id, generation, delta FROM profile_store s WHERE NOT EXISTS (
             SELECT 1 FROM profile_store_dirty d WHERE d.policy_id = s.policy_id)
           """))
-    while let row = try rows.next() { result[row[0]] = row[1] }
+    while let row = try rows.next() {
+      result[row[0]] = StoredProfileColumns.version(generation: row[1], delta: row[2])
+    }
     return result
   }
 

@@ -30,7 +30,7 @@ struct IngestDelta: Sendable {
   /// others keep their stored identities.
   var changedGraphIDs: Set<Int64> = []
   /// The profile stores no graph had changed in until this ingest, by merge policy id: the
-  /// writing (generation) of each.
+  /// writing of each and of its delta (`StoredProfileColumns.version`).
   var currentStores: [String: String] = [:]
   /// The last batch number the ingest committed.
   var lastBatch = 0

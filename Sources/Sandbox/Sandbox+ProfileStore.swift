@@ -34,8 +34,9 @@ extension Sandbox {
   ///
   /// It is read from the state file and the graphs changed since it was written are patched
   /// in; one that is missing, stale or damaged is rebuilt from the records (`rebuilt` says
-  /// why). A store that changed is written back, and the changed graphs forgotten, in one
-  /// transaction.
+  /// why). A patch is written back as the delta of rows replaced since the store was written
+  /// whole, until that delta is worth writing the store whole again; either way the changed
+  /// graphs are forgotten in the same transaction.
   func profileColumnStore(policy: MergePolicy) throws(SandboxError)
     -> (store: ProfileColumnStore, rebuilt: ProfileStoreRebuild?)
   {
@@ -45,14 +46,12 @@ extension Sandbox {
       try store.profileColumns(policyID: policy.id, parts: [])
     }
     var reason: ProfileStoreRebuild?
-    var current: ProfileColumnStore?
+    var current: LayeredProfileStore?
     if let stored {
-      let parts = StoredProfileStoreParts(
-        store: store, policyID: stored.policyID, generation: stored.generation)
       if stored.stamp != stamp {
         reason = .stale
-      } else if let decoded = ProfileColumnStore(header: stored.header, parts: parts) {
-        current = decoded
+      } else if let opened = openProfileStore(stored) {
+        current = opened
       } else {
         reason = .damaged
       }
@@ -60,7 +59,7 @@ extension Sandbox {
       reason = .missing
     }
     let dirty = stored?.dirtyGraphIDs ?? []
-    if let store = current, dirty.isEmpty { return (store, nil) }
+    if let current, dirty.isEmpty { return (current.view, nil) }
     switch reason {
     case .damaged?:
       notice?(damagedNotice(policy: policy, part: "its header"))
@@ -71,12 +70,28 @@ extension Sandbox {
     default: break
     }
     var result: ProfileColumnStore
-    if let base = current {
-      result = try patch(base, graphs: dirty, policy: policy, registry: registry)
-      if let part = base.damage.part {
+    if let layers = current, let stored {
+      let (rows, added) = try patch(layers.view, graphs: dirty, policy: policy, registry: registry)
+      if let part = layers.view.damage.part {
         notice?(damagedNotice(policy: policy, part: part))
         reason = .damaged
         result = try buildProfileStore(policy: policy, registry: registry)
+      } else {
+        let patched = layers.replacing(rows: rows, with: added)
+        if !patched.isWorthWritingWhole {
+          let saved = try storage { () throws(PersistenceError) in
+            try store.saveProfileColumnsDelta(
+              policyID: policy.id, generation: stored.generation, delta: UUID().uuidString,
+              parts: patched.encodedDelta(), dirtyGraphIDs: dirty)
+          }
+          if saved, patched.view.damage.part == nil { return (patched.view, nil) }
+        }
+        result = patched.whole()
+        if let part = result.damage.part {
+          notice?(damagedNotice(policy: policy, part: part))
+          reason = .damaged
+          result = try buildProfileStore(policy: policy, registry: registry)
+        }
       }
     } else {
       result = try buildProfileStore(policy: policy, registry: registry)
@@ -88,6 +103,30 @@ extension Sandbox {
           policyID: policy.id, stamp: stamp, header: header, parts: parts, dirtyGraphIDs: dirty))
     }
     return (result, reason)
+  }
+
+  /// The stored store `stored`, its delta laid over its whole writing; `nil` when a part
+  /// every reader needs does not read back.
+  func openProfileStore(_ stored: StoredProfileColumns) -> LayeredProfileStore? {
+    let damage = StoreDamage()
+    guard
+      let base = ProfileColumnStore(
+        header: stored.header,
+        parts: StoredProfileStoreParts(
+          store: store, policyID: stored.policyID, generation: stored.generation),
+        damage: damage)
+    else { return nil }
+    guard let generation = stored.delta else { return LayeredProfileStore(base: base) }
+    let parts = StoredProfileStoreParts(
+      store: store, policyID: stored.policyID, generation: generation,
+      prefix: LayeredProfileStore.deltaPrefix)
+    guard let header = parts.data("header"),
+      let delta = ProfileColumnStore(header: header, parts: parts, damage: damage),
+      let dropped = parts.integers(Int64.self, "dropped", count: nil),
+      zip(dropped, dropped.dropFirst()).allSatisfy({ $0 < $1 }),
+      dropped.allSatisfy({ $0 >= 0 && $0 < base.count })
+    else { return nil }
+    return LayeredProfileStore(base: base, dropped: dropped.map { Int($0) }, delta: delta)
   }
 
   /// Runs `body` on the profile store of `policy`; when a part it read turned out damaged, the
@@ -133,14 +172,15 @@ extension Sandbox {
     return builder.build()
   }
 
-  /// `base` with the profiles of the graphs `graphs` read again from the records.
+  /// The rows of `base` to replace and the profiles that replace them: those of the graphs
+  /// `graphs`, read again from the records.
   ///
   /// A row is dropped when its graph changed or when one of its identities is now in a changed
   /// graph (graphs merged); the identities such a row held that went elsewhere (a graph split)
   /// bring their graphs in too, until nothing more changes.
   func patch(
     _ base: ProfileColumnStore, graphs: [Int64], policy: MergePolicy, registry: NamespaceRegistry
-  ) throws(SandboxError) -> ProfileColumnStore {
+  ) throws(SandboxError) -> (rows: Set<Int>, added: ProfileColumnStore) {
     var changed = Set(graphs)
     var dropped = Set<Int>()
     var profiles: [SegmentProfile] = []
@@ -182,7 +222,7 @@ extension Sandbox {
     }) {
       add(profile, to: &builder, registry: registry)
     }
-    return base.replacing(rows: dropped, with: builder.build())
+    return (dropped, builder.build())
   }
 
   /// Adds `profile` to `builder`.

@@ -19,7 +19,7 @@ extension Sandbox {
   func streamingRows(policy: MergePolicy, graphIDs: [Int64], delta: IngestDelta)
     throws(SandboxError) -> StreamingRows?
   {
-    guard policy.identityGraph == .pdg, let generation = delta.currentStores[policy.id] else {
+    guard policy.identityGraph == .pdg, let version = delta.currentStores[policy.id] else {
       return nil
     }
     let registry = try registry()
@@ -31,13 +31,10 @@ extension Sandbox {
       )
     }
     let affected = Set(delta.affectedGraphIDs)
-    guard let stored, stored.generation == generation, stored.stamp == stamp,
+    guard let stored, stored.version == version, stored.stamp == stamp,
       nextBatch == delta.lastBatch + 1,
       stored.dirtyGraphIDs.allSatisfy(affected.contains),
-      let base = ProfileColumnStore(
-        header: stored.header,
-        parts: StoredProfileStoreParts(store: store, policyID: policy.id, generation: generation)),
-      base.isExact
+      let base = openProfileStore(stored)?.view, base.isExact
     else { return nil }
 
     // Rows by key (a graph id under the identity graph); a patched store is in graph order too.

@@ -48,10 +48,10 @@ extension ProfileColumnStore {
   /// Every other part is read from `parts` when first needed. A part read later that does not
   /// read back reads as empty (missing values, zeros) and is noted in ``damage``, so the
   /// caller can rebuild the store and redo its work.
-  init?(header: Data, parts: some ProfileStoreParts) {
+  init?(header: Data, parts: some ProfileStoreParts, damage: StoreDamage = StoreDamage()) {
     var reader = ByteReader([UInt8](header))
     self.init()
-    let damage = self.damage
+    self.damage = damage
     do throws(ByteReader.Damaged) {
       guard try reader.read(UInt32.self) == Self.format else { return nil }
       isExact = try reader.read(UInt8.self) == 1

@@ -8,22 +8,7 @@ extension ProfileColumnStore {
   /// short dictionaries and appended to its long ones, so patching a few graphs of a large
   /// store costs a copy of its codes rather than hashing every value it holds.
   func replacing(rows dropped: Set<Int>, with added: ProfileColumnStore) -> ProfileColumnStore {
-    // The rows in graph order: a non-negative entry is a row of this store, a negative one the
-    // row -1 - entry of `added`.
-    var plan: [Int] = []
-    plan.reserveCapacity(count - dropped.count + added.count)
-    var next = 0
-    for row in 0..<count where !dropped.contains(row) {
-      while next < added.count, added.graphIDs[next] < graphIDs[row] {
-        plan.append(-1 - next)
-        next += 1
-      }
-      plan.append(row)
-    }
-    while next < added.count {
-      plan.append(-1 - next)
-      next += 1
-    }
+    let plan = self.plan(keeping: { !dropped.contains($0) }, adding: added)
     func pick<T>(_ mine: [T], _ theirs: [T]) -> [T] {
       plan.map { $0 >= 0 ? mine[$0] : theirs[-1 - $0] }
     }
@@ -82,6 +67,28 @@ extension ProfileColumnStore {
     result.valueTexts.merge(eventTexts) { first, _ in first }
     result.columns = columns
     return result
+  }
+
+  /// The rows this store keeps (those `kept` is true of) and the rows of `added`, in graph
+  /// order: a non-negative entry is a row of this store, a negative one the row -1 - entry of
+  /// `added`.
+  func plan(keeping kept: (Int) -> Bool, adding added: ProfileColumnStore) -> [Int] {
+    let (mine, theirs) = (graphIDs, added.graphIDs)
+    var plan: [Int] = []
+    plan.reserveCapacity(count + added.count)
+    var next = 0
+    for row in 0..<count where kept(row) {
+      while next < theirs.count, theirs[next] < mine[row] {
+        plan.append(-1 - next)
+        next += 1
+      }
+      plan.append(row)
+    }
+    while next < theirs.count {
+      plan.append(-1 - next)
+      next += 1
+    }
+    return plan
   }
 
   /// The columns of the rows `plan` picks from `mine` (non-negative entries) and `theirs`
