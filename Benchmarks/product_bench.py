@@ -313,7 +313,7 @@ def stream(env, data, folder, con):
         after_peaks.append(peak)
     now = int(time.time() * 1000)
     median = line("streaming ingest of 10,000 events", samples, peaks)
-    after = line("then segment run --all (patches)", after_samples, after_peaks)
+    patched_run = line("then segment run --all (patches)", after_samples, after_peaks)
     rate = STREAM_EVENTS / median
     print(f"    {rate:,.0f} events/s at the median, into '{dataset}'")
     expected = expected_streaming(con, copy_env, written, now)
@@ -323,7 +323,7 @@ def stream(env, data, folder, con):
         print(f"    {name:<24} {before[name]:>9,} → {after:>9,} members  "
               f"DuckDB (old + new events) {expected[name]:>9,}  {verdict}")
     shutil.rmtree(copy_env["AEP_LAB_HOME"], ignore_errors=True)
-    return rate, after
+    return rate, patched_run
 
 
 WRK_SECONDS = 8

@@ -26,19 +26,7 @@ extension ProfileColumnStore {
     result.damage = damage
     result.isExact = isExact && delta.isExact
     result.keys = pick(keys, delta.keys)
-    var sets = namespaceSets
-    var setCodes = Dictionary(
-      sets.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
-    let deltaSets = delta.namespaceSets.map { set -> UInt32 in
-      if let code = setCodes[set] { return code }
-      sets.append(set)
-      setCodes[set] = UInt32(sets.count - 1)
-      return UInt32(sets.count - 1)
-    }
-    result.namespaceSets = sets
-    result.namespaceSetCodes = plan.map {
-      $0 >= 0 ? namespaceSetCodes[$0] : deltaSets[Int(delta.namespaceSetCodes[-1 - $0])]
-    }
+    (result.namespaceSets, result.namespaceSetCodes) = namespaceSets(plan: plan, adding: delta)
     let identities = LazyValue<(ids: [Int64], starts: [Int64])> {
       let (myIDs, myStarts) = (base.identityIDs, base.identityStarts)
       let (theirIDs, theirStarts) = (delta.identityIDs, delta.identityStarts)

@@ -39,19 +39,7 @@ extension ProfileColumnStore {
     }
     result.identityIDs = identityIDs
     result.identityStarts = identityStarts
-    var sets = namespaceSets
-    var setCodes = Dictionary(
-      sets.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
-    let addedSets = added.namespaceSets.map { set -> UInt32 in
-      if let code = setCodes[set] { return code }
-      sets.append(set)
-      setCodes[set] = UInt32(sets.count - 1)
-      return UInt32(sets.count - 1)
-    }
-    result.namespaceSets = sets
-    result.namespaceSetCodes = plan.map {
-      $0 >= 0 ? namespaceSetCodes[$0] : addedSets[Int(added.namespaceSetCodes[-1 - $0])]
-    }
+    (result.namespaceSets, result.namespaceSetCodes) = namespaceSets(plan: plan, adding: added)
     var columns = PQLColumns(profileCount: plan.count)
     (columns.profileColumns, result.valueTexts) = Self.gather(
       self.columns.profileColumns, added.columns.profileColumns, plan: plan, kind: "p",
@@ -67,6 +55,26 @@ extension ProfileColumnStore {
     result.valueTexts.merge(eventTexts) { first, _ in first }
     result.columns = columns
     return result
+  }
+
+  /// The namespace sets of this store and of `added` (each kept once), and the set of each
+  /// row `plan` picks (an entry is a row of this store, or -1 - a row of `added`).
+  func namespaceSets(plan: [Int], adding added: ProfileColumnStore) -> (
+    sets: [[String]], codes: [UInt32]
+  ) {
+    var sets = namespaceSets
+    var setCodes = Dictionary(
+      sets.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+    let addedSets = added.namespaceSets.map { set -> UInt32 in
+      if let code = setCodes[set] { return code }
+      sets.append(set)
+      setCodes[set] = UInt32(sets.count - 1)
+      return UInt32(sets.count - 1)
+    }
+    let codes = plan.map {
+      $0 >= 0 ? namespaceSetCodes[$0] : addedSets[Int(added.namespaceSetCodes[-1 - $0])]
+    }
+    return (sets, codes)
   }
 
   /// The rows this store keeps (those `kept` is true of) and the rows of `added`, in graph
