@@ -104,17 +104,20 @@ public struct SegmentStore: Sendable {
     }
   }
 
-  /// Up to `limit` whole graphs with ids above `after`, ascending, each with its identities and
-  /// records: three queries for the whole chunk, so a job over a large sandbox reads it in bulk.
-  public func graphs(after: Int64, limit: Int) throws(PersistenceError) -> [GraphRecords] {
+  /// Up to `limit` whole graphs with ids above `after` (and at most `through`), ascending, each
+  /// with its identities and records: three queries for the whole chunk, so a job over a large
+  /// sandbox reads it in bulk.
+  public func graphs(after: Int64, through: Int64 = .max, limit: Int) throws(PersistenceError)
+    -> [GraphRecords]
+  {
     try database.read("read the profiles to segment") { db in
       let ids = try Int64.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ?
+            SELECT DISTINCT graph_id FROM sandbox_identity WHERE graph_id > ? AND graph_id <= ?
             ORDER BY graph_id LIMIT ?
             """),
-        arguments: [after, limit])
+        arguments: [after, through, limit])
       guard let low = ids.first, let high = ids.last else { return [] }
       return try GraphReader(db: db, graphIDs: ids).read(
         condition: "graph_id BETWEEN ? AND ?", arguments: [low, high])

@@ -36,11 +36,12 @@ extension Sandbox {
     return result
   }
 
-  /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`) under
-  /// `policy`, reading 2,000 graphs at a time.
+  /// Calls `body` with each profile of the graphs `graphIDs` (every graph when `nil`, or every
+  /// graph in `range`) under `policy`, reading 2,000 graphs at a time and merging them on
+  /// `workers` threads (every core when `nil`).
   func forEachSegmentProfile(
-    policy: MergePolicy, graphIDs: [Int64]? = nil,
-    _ body: (SegmentProfile) throws(SandboxError) -> Void
+    policy: MergePolicy, graphIDs: [Int64]? = nil, range: ClosedRange<Int64>? = nil,
+    workers: Int? = nil, _ body: (SegmentProfile) throws(SandboxError) -> Void
   ) throws(SandboxError) {
     let registry = try registry()
     let rules = try identityRules()
@@ -52,33 +53,39 @@ extension Sandbox {
         let chunk = try storage { () throws(PersistenceError) in
           try segmentStore.graphs(ids: Array(sorted[start..<min(start + 2_000, sorted.count)]))
         }
-        for profile in profiles(ofChunk: chunk, policy: policy, merger: merger, registry: registry)
+        for profile in profiles(
+          ofChunk: chunk, policy: policy, merger: merger, registry: registry, workers: workers)
         {
           try body(profile)
         }
       }
       return
     }
-    // Every graph: read them all in chunks, in graph order.
-    var after = Int64.min
+    // Every graph (of the range): read them all in chunks, in graph order.
+    var after = range.map { $0.lowerBound == .min ? .min : $0.lowerBound - 1 } ?? .min
+    let through = range?.upperBound ?? .max
     while true {
       let chunk = try storage { () throws(PersistenceError) in
-        try segmentStore.graphs(after: after, limit: 2_000)
+        try segmentStore.graphs(after: after, through: through, limit: 2_000)
       }
       guard let last = chunk.last else { return }
       after = last.graphID
-      for profile in profiles(ofChunk: chunk, policy: policy, merger: merger, registry: registry) {
+      for profile in profiles(
+        ofChunk: chunk, policy: policy, merger: merger, registry: registry, workers: workers)
+      {
         try body(profile)
       }
     }
   }
 
-  /// The profiles of the graphs of `chunk` in order, parsed and merged on every core.
+  /// The profiles of the graphs of `chunk` in order, parsed and merged on `workers` threads
+  /// (every core when `nil`).
   func profiles(
     ofChunk chunk: [GraphRecords], policy: MergePolicy, merger: ProfileMerger,
-    registry: NamespaceRegistry
+    registry: NamespaceRegistry, workers: Int? = nil
   ) -> [SegmentProfile] {
-    let workers = chunk.count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let workers =
+      chunk.count < 64 ? 1 : max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
     let perGraph = [[SegmentProfile]](unsafeUninitializedCapacity: chunk.count) {
       buffer, initialized in
       buffer.initialize(repeating: [])

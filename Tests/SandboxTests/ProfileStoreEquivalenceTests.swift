@@ -317,6 +317,14 @@ import Testing
           segments.map { ($0.id, [:]) }, uniquingKeysWith: { a, _ in a }),
       "seed \(seed), first job: \(segments.map(\.expression.value))")
 
+    // Built in short runs of graphs on every core and joined, the store is the same.
+    let whole = try sandbox.buildProfileStore(policy: policy, registry: try sandbox.registry())
+    let inRuns = try sandbox.buildProfileStore(
+      policy: policy, registry: try sandbox.registry(), graphsPerRun: 1 + seed % 7)
+    #expect(
+      ProfileStoreComparison.differences(inRuns, whole) == [],
+      "seed \(seed): a store built in runs differs from one built in one run")
+
     // A second batch changes and merges graphs: the store is patched, and the job agrees again.
     try sandbox.ingest(
       Self.batch(

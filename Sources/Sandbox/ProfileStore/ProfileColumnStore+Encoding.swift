@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Identities
 import LabCore
@@ -24,20 +25,37 @@ extension ProfileColumnStore {
       "primaryNamespaces": Self.strings(primaryIdentities.map(\.namespace)),
       "primaryIDs": Self.strings(primaryIdentities.map(\.id)),
     ]
+    var jobs: [(name: String, kind: String, column: PQLColumns.Column)] = []
     for (kind, list) in [("p", columns.profileColumns), ("e", columns.eventColumns)] {
       header.write(UInt64(list.count))
       for (index, column) in list.enumerated() {
         header.write(strings: column.path)
         header.write(UInt64(column.valueCount))
-        parts["\(kind).\(index).codes"] = Self.raw(column.codes)
-        if let texts = valueTexts[Self.textKey(kind, column.path)]?.value,
-          texts.count == column.valueCount
-        {
-          parts["\(kind).\(index).values"] = Self.strings(texts)
-        } else {
-          parts["\(kind).\(index).values"] = Self.strings(column.values.map { $0.serialized() })
-        }
+        jobs.append(("\(kind).\(index)", kind, column))
       }
+    }
+    // Each column's codes and values on every core: writing each value's text is most of it.
+    let (texts, work) = (valueTexts, jobs)
+    let encodedColumns = [(codes: Data, values: Data)](unsafeUninitializedCapacity: work.count) {
+      buffer, initialized in
+      nonisolated(unsafe) let output = buffer.baseAddress
+      DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        let (_, kind, column) = work[index]
+        let values: Data
+        if let known = texts[Self.textKey(kind, column.path)]?.value,
+          known.count == column.valueCount
+        {
+          values = Self.strings(known)
+        } else {
+          values = Self.strings(column.values.map { $0.serialized() })
+        }
+        output?.advanced(by: index).initialize(to: (Self.raw(column.codes), values))
+      }
+      initialized = work.count
+    }
+    for (job, encoded) in zip(work, encodedColumns) {
+      parts[job.name + ".codes"] = encoded.codes
+      parts[job.name + ".values"] = encoded.values
     }
     return (Data(header.bytes), parts)
   }
