@@ -166,13 +166,33 @@ extension Sandbox {
   ) throws(SandboxError) -> ProfileColumnStore {
     let graphs = try storage { () throws(PersistenceError) in try segmentStore.graphIDs() }
     let total = graphs.count
+    progress?("Building the profile store", 0, total)
+    let pieces = try stores(
+      of: graphs, graphsPerRun: graphsPerRun, contiguous: true, policy: policy, registry: registry
+    ) { done in
+      if done % 4_096 == 0 { progress?("Building the profile store", done, total) }
+    }
+    progress?("Building the profile store", total, total)
+    return ProfileColumnStore.joined(pieces)
+  }
+
+  /// The profiles of `graphs` (ascending) under `policy` as stores of runs of consecutive
+  /// graphs, in order, each built by whichever core is free; `taken` hears the number of graphs
+  /// taken in so far, from any core.
+  ///
+  /// `contiguous` says that `graphs` holds every graph of its range, which is then read as a
+  /// range rather than id by id.
+  func stores(
+    of graphs: [Int64], graphsPerRun: Int? = nil, contiguous: Bool, policy: MergePolicy,
+    registry: NamespaceRegistry, taken: (@Sendable (Int) -> Void)? = nil
+  ) throws(SandboxError) -> [ProfileColumnStore] {
+    let total = graphs.count
     let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
     let runLength = max(1, graphsPerRun ?? max(2_048, total / (workers * 8) + 1))
     let runs = stride(from: 0, to: total, by: runLength).map {
-      graphs[$0]...graphs[min($0 + runLength, total) - 1]
+      graphs[$0..<min($0 + runLength, total)]
     }
     let (claimed, done) = (SharedCount(), SharedCount())
-    progress?("Building the profile store", 0, total)
     let pieces = [Result<ProfileColumnStore, SandboxError>](
       unsafeUninitializedCapacity: runs.count
     ) { buffer, initialized in
@@ -181,16 +201,19 @@ extension Sandbox {
       DispatchQueue.concurrentPerform(iterations: min(workers, runs.count)) { _ in
         while true {
           let index = claimed.add(1) - 1
-          guard index < runs.count else { return }
+          guard index < runs.count, let first = runs[index].first, let last = runs[index].last
+          else { return }
           var builder = ProfileColumnsBuilder()
           var lastGraph = Int64.min
           do throws(SandboxError) {
-            try forEachSegmentProfile(policy: policy, range: runs[index], workers: 1) { profile in
+            try forEachSegmentProfile(
+              policy: policy, graphIDs: contiguous ? nil : Array(runs[index]),
+              range: contiguous ? first...last : nil, workers: 1
+            ) { profile in
               add(profile, to: &builder, registry: registry)
               if profile.graphID != lastGraph {
                 lastGraph = profile.graphID
-                let count = done.add(1)
-                if count % 4_096 == 0 { progress?("Building the profile store", count, total) }
+                taken?(done.add(1))
               }
             }
             output[index] = .success(builder.build())
@@ -201,14 +224,13 @@ extension Sandbox {
       }
       initialized = runs.count
     }
-    var stores: [ProfileColumnStore] = []
-    for piece in pieces { stores.append(try piece.get()) }
-    progress?("Building the profile store", total, total)
-    return ProfileColumnStore.joined(stores)
+    var result: [ProfileColumnStore] = []
+    for piece in pieces { result.append(try piece.get()) }
+    return result
   }
 
   /// The rows of `base` to replace and the profiles that replace them: those of the graphs
-  /// `graphs`, read again from the records.
+  /// `graphs`, read again from the records (on every core, as a build reads them).
   ///
   /// A row is dropped when its graph changed or when one of its identities is now in a changed
   /// graph (graphs merged); the identities such a row held that went elsewhere (a graph split)
@@ -218,17 +240,18 @@ extension Sandbox {
   ) throws(SandboxError) -> (rows: Set<Int>, added: ProfileColumnStore) {
     var changed = Set(graphs)
     var dropped = Set<Int>()
-    var profiles: [SegmentProfile] = []
+    var added: ProfileColumnStore?
     var read = Set<Int64>()
     var identitiesRead = Set<Int64>()
     while true {
       let toRead = changed.subtracting(read).sorted()
       guard !toRead.isEmpty else { break }
       read.formUnion(toRead)
-      for profile in try segmentProfiles(policy: policy, graphIDs: toRead) {
-        identitiesRead.formUnion(profile.identityIDs)
-        profiles.append(profile)
-      }
+      let round = ProfileColumnStore.joined(
+        try stores(of: toRead, contiguous: false, policy: policy, registry: registry))
+      identitiesRead.formUnion(round.identityIDs)
+      // A later round's graphs can sort before an earlier one's; the rows go in graph order.
+      added = added.map { $0.replacing(rows: [], with: round) } ?? round
       // Graphs whose identities are all gone still hold a row each to drop.
       var elsewhere: [Int64] = []
       let (baseIdentities, baseStarts, baseGraphs) = (
@@ -250,14 +273,7 @@ extension Sandbox {
         changed.formUnion(now.values)
       }
     }
-    // A later round's graphs can sort before an earlier one's; the store is in graph order.
-    var builder = ProfileColumnsBuilder()
-    for (_, profile) in profiles.enumerated().sorted(by: {
-      ($0.element.graphID, $0.offset) < ($1.element.graphID, $1.offset)
-    }) {
-      add(profile, to: &builder, registry: registry)
-    }
-    return (dropped, builder.build())
+    return (dropped, added ?? ProfileColumnStore())
   }
 
   /// Adds `profile` to `builder`.
