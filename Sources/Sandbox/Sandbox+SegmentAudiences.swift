@@ -20,12 +20,17 @@ extension Sandbox {
     let compiled = SegmentEvaluator.Compiled(
       segment: Segment(id: "", name: "", expression: expression, creationTime: 0), query: query)
     let now = Self.milliseconds(clock())
-    let (matched, profileCount) = try withProfileStore(policy: policy) {
+    // The namespaces of every member (for the distribution) and the whole identities of the
+    // sample only.
+    let (matched, sample, profileCount) = try withProfileStore(policy: policy) {
       store throws(SandboxError) in
       let flags =
         try evaluate([compiled], on: store, policy: policy, now: now).qualifies[""] ?? []
-      let primaries = store.primaryIdentities
-      return (flags.indices.filter { flags[$0] }.map { primaries[$0] }, store.count)
+      let rows = flags.indices.filter { flags[$0] }
+      return (
+        store.primaryIdentities(ofRows: rows, withIDs: false),
+        store.primaryIdentities(ofRows: Array(rows.prefix(max(limit, 0)))), store.count
+      )
     }
     let registry = try registry()
     var byNamespace: [Int: Int] = [:]
@@ -47,7 +52,6 @@ extension Sandbox {
         "profilesMatchedSoFar": .number(Double(byNamespace[id] ?? 0)),
       ]
     }
-    let sample = Array(matched.prefix(max(limit, 0)))
     var samples: [ProfileLookup] = []
     var results: [JSONValue] = []
     for primary in sample {

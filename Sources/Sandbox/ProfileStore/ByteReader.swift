@@ -54,6 +54,34 @@ struct ByteReader {
     return strings
   }
 
+  /// The strings at `indices` (ascending) of the list `bytes` holds, the others skipped
+  /// without being decoded; `nil` when the list does not read back whole or an index is past
+  /// its end.
+  static func strings(in bytes: [UInt8], at indices: [Int]) -> [String]? {
+    var reader = ByteReader(bytes)
+    guard let count = try? reader.count(width: 8) else { return nil }
+    var result: [String] = []
+    result.reserveCapacity(indices.count)
+    var wanted = indices.makeIterator()
+    var next = wanted.next()
+    for index in 0..<count {
+      guard let length = try? reader.count(width: 1) else { return nil }
+      if index == next {
+        result.append(
+          String(decoding: bytes[reader.position..<reader.position + length], as: UTF8.self))
+        next = wanted.next()
+        // The same index asked twice gets the same string.
+        while next == index {
+          result.append(result[result.count - 1])
+          next = wanted.next()
+        }
+      }
+      reader.position += length
+    }
+    guard reader.isAtEnd, next == nil else { return nil }
+    return result
+  }
+
   /// Reads a list of strings.
   mutating func readStrings() throws(Damaged) -> [String] {
     let count = try count(width: 8)

@@ -158,6 +158,20 @@ extension ProfileColumnStore {
           }
           damage.report("primaryIdentities")
           return Array(repeating: Identity(namespace: "", id: ""), count: rows)
+        },
+        primaryLookup: { wanted, withIDs in
+          let namespaces = parts.data("primaryNamespaces").flatMap {
+            ByteReader.strings(in: [UInt8]($0), at: wanted)
+          }
+          let ids =
+            withIDs
+            ? parts.data("primaryIDs").flatMap { ByteReader.strings(in: [UInt8]($0), at: wanted) }
+            : Array(repeating: "", count: wanted.count)
+          if let namespaces, let ids, namespaces.count == wanted.count, ids.count == wanted.count {
+            return zip(namespaces, ids).map { Identity(namespace: $0, id: $1) }
+          }
+          damage.report("primaryIdentities")
+          return Array(repeating: Identity(namespace: "", id: ""), count: wanted.count)
         })
     } catch {
       return nil

@@ -47,7 +47,20 @@ extension ProfileColumnStore {
       graphIDs: LazyValue { pick(base.graphIDs, delta.graphIDs) },
       identityStarts: LazyValue { identities.value.starts },
       identityIDs: LazyValue { identities.value.ids },
-      primaryIdentities: LazyValue { pick(base.primaryIdentities, delta.primaryIdentities) })
+      primaryIdentities: LazyValue { pick(base.primaryIdentities, delta.primaryIdentities) },
+      primaryLookup: { rows, withIDs in
+        // Rows of the base and of the delta each come in ascending order along the plan.
+        let entries = rows.map { plan[$0] }
+        var fromBase = base.primaryIdentities(
+          ofRows: entries.filter { $0 >= 0 }, withIDs: withIDs
+        ).makeIterator()
+        var fromDelta = delta.primaryIdentities(
+          ofRows: entries.filter { $0 < 0 }.map { -1 - $0 }, withIDs: withIDs
+        ).makeIterator()
+        return entries.map { entry in
+          (entry >= 0 ? fromBase.next() : fromDelta.next()) ?? Identity(namespace: "", id: "")
+        }
+      })
     var eventPlan: [Int] = []
     eventPlan.reserveCapacity(columns.eventTimes.count + delta.columns.eventTimes.count)
     var eventStarts: [Int] = [0]

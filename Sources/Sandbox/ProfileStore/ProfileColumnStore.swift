@@ -41,6 +41,9 @@ struct ProfileColumnStore: Sendable {
   private var storedIdentityStarts = LazyValue<[Int64]>([0])
   private var storedIdentityIDs = LazyValue<[Int64]>([])
   private var storedPrimaryIdentities = LazyValue<[Identity]>([])
+  /// Reads some rows' primary identities (with their ids or not) from the stored parts, when
+  /// the store was read from them and not changed since.
+  private var primaryLookup: (@Sendable (_ rows: [Int], _ withIDs: Bool) -> [Identity])?
 
   /// Each row's identity graph.
   var graphIDs: [Int64] {
@@ -60,7 +63,21 @@ struct ProfileColumnStore: Sendable {
   /// Each row's primary identity.
   var primaryIdentities: [Identity] {
     get { storedPrimaryIdentities.value }
-    set { storedPrimaryIdentities = LazyValue(newValue) }
+    set {
+      storedPrimaryIdentities = LazyValue(newValue)
+      primaryLookup = nil
+    }
+  }
+
+  /// The primary identities of `rows` (ascending); without `withIDs` only their namespaces
+  /// are read (the ids are empty).
+  ///
+  /// A store read from its parts decodes only those rows, so counting an estimate's members by
+  /// namespace does not decode every profile's identity (about 125 ms at 1M profiles).
+  func primaryIdentities(ofRows rows: [Int], withIDs: Bool = true) -> [Identity] {
+    if let primaryLookup { return primaryLookup(rows, withIDs) }
+    let all = primaryIdentities
+    return rows.map { all[$0] }
   }
 
   /// An empty store.
@@ -75,12 +92,14 @@ struct ProfileColumnStore: Sendable {
   /// Sets the parts read on demand.
   mutating func setLazyParts(
     graphIDs: LazyValue<[Int64]>, identityStarts: LazyValue<[Int64]>,
-    identityIDs: LazyValue<[Int64]>, primaryIdentities: LazyValue<[Identity]>
+    identityIDs: LazyValue<[Int64]>, primaryIdentities: LazyValue<[Identity]>,
+    primaryLookup: (@Sendable (_ rows: [Int], _ withIDs: Bool) -> [Identity])? = nil
   ) {
     storedGraphIDs = graphIDs
     storedIdentityStarts = identityStarts
     storedIdentityIDs = identityIDs
     storedPrimaryIdentities = primaryIdentities
+    self.primaryLookup = primaryLookup
   }
 
   /// The number of profiles.
