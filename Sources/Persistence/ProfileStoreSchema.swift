@@ -58,5 +58,17 @@ enum ProfileStoreSchema {
     migrator.registerMigration("v3-profile-store-delta") { db in
       try db.execute(sql: "ALTER TABLE profile_store ADD COLUMN delta TEXT")
     }
+    // How many writings have changed the records since the state file began: a reader that
+    // built or patched a store from records an ingest changed meanwhile does not save it.
+    migrator.registerMigration("v4-profile-store-records-version") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE profile_store_records_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            changes INTEGER NOT NULL
+          );
+          INSERT INTO profile_store_records_version (id, changes) VALUES (1, 0);
+          """)
+    }
   }
 }

@@ -32,6 +32,17 @@ extension SandboxStore {
     }
   }
 
+  /// How many writings have changed the records so far (ingests, profile deletions): read it
+  /// before reading the records a store is built or patched from, and save the store only if
+  /// it is still the same (``save(profileColumns:ifRecordsVersion:)``).
+  public func recordsVersion() throws(PersistenceError) -> Int64 {
+    try database.read("read the records' version") { db in try Self.recordsVersion(db: db) }
+  }
+
+  private static func recordsVersion(db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT changes FROM profile_store_records_version") ?? 0
+  }
+
   /// The part `name` of the writing `generation` of policy `policyID`'s store, or `nil` when
   /// that writing was replaced or the part is missing.
   public func profileColumnPart(policyID: String, generation: String, name: String)
@@ -75,8 +86,17 @@ extension SandboxStore {
 
   /// Saves `columns` as merge policy `columns.policyID`'s store, replacing every part, and
   /// forgets the changed graphs it has taken in (`columns.dirtyGraphIDs`), in one transaction.
-  public func save(profileColumns columns: StoredProfileColumns) throws(PersistenceError) {
+  ///
+  /// With `version`, nothing is saved (and `false` returned) when the records changed since
+  /// ``recordsVersion()`` gave it: the store was made from records that are no longer current.
+  @discardableResult
+  public func save(
+    profileColumns columns: StoredProfileColumns, ifRecordsVersion version: Int64? = nil
+  )
+    throws(PersistenceError) -> Bool
+  {
     try database.write("save the profile store") { db in
+      if let version, try Self.recordsVersion(db: db) != version { return false }
       try db.execute(
         sql: """
           INSERT INTO profile_store (policy_id, stamp, generation, header, delta)
@@ -95,20 +115,22 @@ extension SandboxStore {
         try insert.execute(arguments: [columns.policyID, columns.generation, name, data])
       }
       try Self.forget(columns.dirtyGraphIDs, policyID: columns.policyID, db: db)
+      return true
     }
   }
 
   /// Saves the delta of merge policy `policyID`'s store, or returns `false` when the store is
-  /// no longer the writing `generation`.
+  /// no longer the writing `generation` (or the records changed since `recordsVersion`).
   ///
   /// The parts (named `delta.*`) replace the delta's, under the new writing `delta`, and the
   /// changed graphs the delta has taken in (`dirtyGraphIDs`) are forgotten, in one
   /// transaction; nothing is written when it returns `false`.
   public func saveProfileColumnsDelta(
     policyID: String, generation: String, delta: String, parts: [String: Data],
-    dirtyGraphIDs: [Int64]
+    dirtyGraphIDs: [Int64], ifRecordsVersion recordsVersion: Int64? = nil
   ) throws(PersistenceError) -> Bool {
     try database.write("save the profile store's delta") { db in
+      if let recordsVersion, try Self.recordsVersion(db: db) != recordsVersion { return false }
       guard
         try String.fetchOne(
           db, sql: "SELECT generation FROM profile_store WHERE policy_id = ?",
@@ -174,8 +196,10 @@ extension SandboxStore {
   }
 
   /// Notes, in the writing transaction, that the graphs `graphIDs` changed, for every stored
-  /// profile store; many graphs drop the stores instead.
+  /// profile store (many graphs drop the stores instead), and counts one more change of the
+  /// records (``recordsVersion()``).
   static func markProfileColumnsDirty(graphIDs: [Int64], db: Database) throws {
+    try db.execute(sql: "UPDATE profile_store_records_version SET changes = changes + 1")
     guard !graphIDs.isEmpty,
       try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM profile_store)") == true
     else { return }

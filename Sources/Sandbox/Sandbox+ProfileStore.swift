@@ -43,8 +43,10 @@ extension Sandbox {
   {
     let registry = try registry()
     let stamp = try profileStoreStamp(policy: policy, registry: registry)
-    let stored = try storage { () throws(PersistenceError) in
-      try store.profileColumns(policyID: policy.id, parts: [])
+    // Read before anything else: an ingest that lands while this reader works makes its store
+    // one of records no longer current, which is then used but not saved.
+    let (version, stored) = try storage { () throws(PersistenceError) in
+      (try store.recordsVersion(), try store.profileColumns(policyID: policy.id, parts: []))
     }
     var reason: ProfileStoreRebuild?
     var current: LayeredProfileStore?
@@ -80,12 +82,14 @@ extension Sandbox {
       } else {
         let patched = layers.replacing(rows: rows, with: added)
         if !patched.isWorthWritingWhole {
-          let saved = try storage { () throws(PersistenceError) in
+          // Not saved when another reader wrote the store meanwhile or an ingest changed the
+          // records: the view serves this reader, and the next one patches again.
+          _ = try storage { () throws(PersistenceError) in
             try store.saveProfileColumnsDelta(
               policyID: policy.id, generation: stored.generation, delta: UUID().uuidString,
-              parts: patched.encodedDelta(), dirtyGraphIDs: dirty)
+              parts: patched.encodedDelta(), dirtyGraphIDs: dirty, ifRecordsVersion: version)
           }
-          if saved, patched.view.damage.part == nil { return (patched.view, nil) }
+          if patched.view.damage.part == nil { return (patched.view, nil) }
         }
         result = patched.whole()
         if let part = result.damage.part {
@@ -101,7 +105,8 @@ extension Sandbox {
     try storage { () throws(PersistenceError) in
       try store.save(
         profileColumns: StoredProfileColumns(
-          policyID: policy.id, stamp: stamp, header: header, parts: parts, dirtyGraphIDs: dirty))
+          policyID: policy.id, stamp: stamp, header: header, parts: parts, dirtyGraphIDs: dirty),
+        ifRecordsVersion: version)
     }
     return (result, reason)
   }

@@ -98,4 +98,52 @@ import Testing
     #expect(try ProfileStoreRecoveryTests.members(sandbox, ids) == members)
     try Self.expectCurrent(sandbox, policy, "rebuilt")
   }
+
+  /// Runs its body once, from any thread.
+  final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func run(_ body: () -> Void) {
+      let first = lock.withLock {
+        defer { done = true }
+        return !done
+      }
+      if first { body() }
+    }
+  }
+
+  @Test func aStoreMadeWhileAnIngestLandedServesItsReaderButIsNotSaved() throws {
+    var (sandbox, _, _) = try ProfileStoreRecoveryTests.prepared()
+    let policy = try sandbox.mergePolicies().defaultPolicy
+    try sandbox.store.deleteProfileColumns()
+    let version = try sandbox.store.recordsVersion()
+    // An ingest lands while the next reader builds the store.
+    let other = sandbox
+    let once = Once()
+    sandbox.progress = { _, _, _ in
+      once.run { _ = try? other.ingest([Self.view("race-1", ecid: Self.ecid)]) }
+    }
+    let built = try sandbox.profileColumnStore(policy: policy)
+    #expect(built.rebuilt == .missing)
+    #expect(try sandbox.store.recordsVersion() == version + 1)
+    #expect(
+      try sandbox.store.profileColumns(policyID: policy.id, parts: []) == nil,
+      "a store made while the records changed was saved")
+    // The next reader builds it again, and saves it.
+    sandbox.progress = nil
+    #expect(try sandbox.profileColumnStore(policy: policy).rebuilt == .missing)
+    try Self.expectCurrent(sandbox, policy, "after the race")
+
+    // A delta made from records an ingest changed meanwhile is not saved either.
+    try sandbox.ingest([Self.view("race-2", ecid: Self.ecid)])
+    let stale = try sandbox.store.recordsVersion()
+    try sandbox.ingest([Self.view("race-3", ecid: Self.ecid)])
+    let stored = try Self.stored(sandbox, policy)
+    #expect(
+      try sandbox.store.saveProfileColumnsDelta(
+        policyID: policy.id, generation: stored.generation, delta: "late", parts: [:],
+        dirtyGraphIDs: stored.dirtyGraphIDs, ifRecordsVersion: stale) == false)
+    #expect(try Self.stored(sandbox, policy).dirtyGraphIDs == stored.dirtyGraphIDs)
+    try Self.expectCurrent(sandbox, policy, "after a refused delta")
+  }
 }
