@@ -128,14 +128,7 @@ extension ProfileColumnStore {
       // A short one (a gender, a city) is searched, so its values are not repeated.
       let dictionary = LazyValue<(values: [JSONValue], remap: [UInt32])> {
         var values = left?.values ?? []
-        var lookup = Dictionary(
-          values.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
-        let remap = (right?.values ?? []).map { value in
-          if let code = lookup[value] { return code }
-          values.append(value)
-          lookup[value] = UInt32(values.count - 1)
-          return UInt32(values.count - 1)
-        }
+        let remap = appending(right?.values ?? [], to: &values)
         return (values, remap)
       }
       return PQLColumns.Column(

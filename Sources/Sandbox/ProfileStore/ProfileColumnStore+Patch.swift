@@ -135,23 +135,8 @@ extension ProfileColumnStore {
         continue
       }
       var values = left?.values ?? []
-      var remap: [UInt32] = []
-      if let right {
-        // A short dictionary (a gender, a city) is searched, so repeated patches do not
-        // repeat its values; a long one (ids, times) gets the new values appended, and
-        // `compaction` drops what no row uses any more.
-        var lookup: [JSONValue: UInt32] =
-          values.count <= Self.searchedValues
-          ? Dictionary(
-            values.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
-          : [:]
-        remap = right.values.map { value in
-          if let code = lookup[value] { return code }
-          values.append(value)
-          lookup[value] = UInt32(values.count - 1)
-          return UInt32(values.count - 1)
-        }
-      }
+      // `compaction` drops what no row of a long dictionary uses any more.
+      let remap = right.map { Self.appending($0.values, to: &values) } ?? []
       let leftCodes = left?.codes ?? []
       let rightCodes = right?.codes ?? []
       var present = false
@@ -223,6 +208,24 @@ extension ProfileColumnStore {
         path: left.path, valueCount: kept.count, codes: LazyValue(recoded), values: values),
       texts
     )
+  }
+
+  /// The codes `added` get once appended to the dictionary `values`.
+  ///
+  /// A short dictionary (a gender, a city) is searched first, so repeated patches do not repeat
+  /// its values; a long one (ids, times) gets them appended, each distinct one once.
+  static func appending(_ added: [JSONValue], to values: inout [JSONValue]) -> [UInt32] {
+    var lookup: [JSONValue: UInt32] =
+      values.count <= searchedValues
+      ? Dictionary(
+        values.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+      : [:]
+    return added.map { value in
+      if let code = lookup[value] { return code }
+      values.append(value)
+      lookup[value] = UInt32(values.count - 1)
+      return UInt32(values.count - 1)
+    }
   }
 
   /// Dictionaries up to this many values are searched for a patch's values.
