@@ -35,8 +35,13 @@ public struct IngestSession {
     (nextIdentityID, nextLinkID) = try SandboxStore.nextIDs(db)
     // A big ingest into a smaller sandbox builds the indexes once at the end, which is much
     // faster than updating them row by row; it stays inside the transaction.
-    let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sandbox_identity") ?? 0
-    rebuildsIndexes = expectedRecords > 50_000 && existing < expectedRecords
+    // Counting stops at `expectedRecords`: a small ingest into a big sandbox does not scan its
+    // identities (20 ms at a million).
+    rebuildsIndexes =
+      try expectedRecords > 50_000
+      && Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM sandbox_identity LIMIT ?)",
+        arguments: [expectedRecords]) ?? 0 < expectedRecords
     // 128 MB of page cache; beyond it SQLite writes pages to the WAL as it goes.
     try db.execute(sql: "PRAGMA cache_size = -131072")
     if rebuildsIndexes {

@@ -16,6 +16,7 @@ extension LabDatabase {
     SandboxSchema.registerGraphLinks(in: &migrator)
     ProfileStoreSchema.register(in: &migrator)
     SandboxSchema.registerRecentRecords(in: &migrator)
+    SandboxSchema.registerLinkIDIndex(in: &migrator)
     return migrator
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import Identities
@@ -190,14 +191,46 @@ public struct SandboxStore: Sendable {
     }
   }
 
-  /// The stored rows of those of `identities` that are stored (on a read snapshot, outside an
+  /// The stored rows of those of `identities` that are stored (on read snapshots, outside an
   /// ingest's transaction), by identity.
+  ///
+  /// Thousands of identities are looked up in parts on every core, each part on a read
+  /// connection of its own: a lookup is a few page reads and little else, and an ingest's
+  /// parsing is done by then. The parts see one state when no write commits in between, as
+  /// during an ingest, which holds the write lock.
   public func storedIdentities(_ identities: [Identity]) throws(PersistenceError)
     -> [Identity: StoredIdentity]
   {
-    try database.read("load the identity graph") { db in
-      try Self.storedIdentities(identities, db: db)
+    let workers =
+      identities.count < 2_000 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    guard workers > 1, database.allowsConcurrentReads else {
+      return try database.read("load the identity graph") { db in
+        try Self.storedIdentities(identities, db: db)
+      }
     }
+    let count = identities.count
+    let parts = [Result<[Identity: StoredIdentity], PersistenceError>](
+      unsafeUninitializedCapacity: workers
+    ) { buffer, initialized in
+      buffer.initialize(repeating: .success([:]))
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let part = Array(identities[(count * worker / workers)..<(count * (worker + 1) / workers)])
+        do throws(PersistenceError) {
+          output[worker] = .success(
+            try database.read("load the identity graph") { db in
+              try Self.storedIdentities(part, db: db)
+            })
+        } catch {
+          output[worker] = .failure(error)
+        }
+      }
+      initialized = workers
+    }
+    var result: [Identity: StoredIdentity] = [:]
+    result.reserveCapacity(count)
+    for part in parts { result.merge(try part.get()) { first, _ in first } }
+    return result
   }
 
   /// The stored rows of those of `identities` that are stored, by identity: found by their
@@ -640,6 +673,13 @@ public struct SandboxStore: Sendable {
     (
       "sandbox_identity_by_key",
       "CREATE INDEX IF NOT EXISTS sandbox_identity_by_key ON sandbox_identity(lookup_key)"
+    ),
+    (
+      "sandbox_graph_links_by_link_id",
+      """
+      CREATE INDEX IF NOT EXISTS sandbox_graph_links_by_link_id
+      ON sandbox_graph_links(max_link_id)
+      """
     ),
   ]
 }

@@ -74,6 +74,18 @@ final class ChunkLinker: @unchecked Sendable {
     seconds += Sandbox.seconds(since: start)
   }
 
+  /// The indexes of `records` that hold one identity, not in `graph`.
+  private static func singles(of records: [ParsedRecord], outside graph: borrowing IdentityGraph)
+    -> [Int]
+  {
+    var result: [Int] = []
+    for (index, record) in records.enumerated()
+    where record.identities.count == 1 && !graph.contains(record.identities[0]) {
+      result.append(index)
+    }
+    return result
+  }
+
   /// Links `chunk`, first restoring with `restore` the stored graphs its identities belong to;
   /// `nil` when it has nothing to store.
   ///
@@ -105,9 +117,9 @@ final class ChunkLinker: @unchecked Sendable {
     // Each record's stored identity when it links nothing, else nil.
     var alone = [StoredIdentity?](repeating: nil, count: accepted.count)
     if restores {
-      let single = accepted.indices.filter {
-        accepted[$0].identities.count == 1 && !graph.contains(accepted[$0].identities[0])
-      }
+      // One read of the graph for the whole chunk: reading the property in the loop copied
+      // the graph (a retain of each of its tables) for every record.
+      let single = Self.singles(of: accepted, outside: graph)
       if !single.isEmpty {
         let stored = try lookUp(single.map { accepted[$0].identities[0] })
         for record in single { alone[record] = stored[accepted[record].identities[0]] }
