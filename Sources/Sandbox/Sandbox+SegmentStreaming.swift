@@ -43,7 +43,7 @@ extension Sandbox {
       let evaluator = try segmentation { () throws(SegmentationError) in
         try SegmentEvaluator(segments: group.segments)
       }
-      let rows = try delta.flatMap { delta throws(SandboxError) in
+      var rows = try delta.flatMap { delta throws(SandboxError) in
         try streamingRows(policy: group.policy, graphIDs: graphIDs, delta: delta)
       }
       // The store's rows first: when a segment cannot be tested on them, or a part they read
@@ -85,6 +85,12 @@ extension Sandbox {
         } else {
           try forgetDamagedStore(rows.store, policy: group.policy)
         }
+      }
+      // Freeing the parsed events and the store's arrays (many small objects) is left to
+      // another thread.
+      if let finished = rows {
+        rows = nil
+        releaseInBackground(finished)
       }
       let profiles = try segmentProfiles(policy: group.policy, graphIDs: others)
       let stored = try storage { () throws(PersistenceError) in
