@@ -23,14 +23,21 @@ public struct IdentityGuardrails: Sendable, Hashable {
   /// Why `value` cannot be an identity in `namespace`, or `nil` when it can.
   public func refusal(of value: String, in namespace: IdentityNamespace) -> IdentityRefusal? {
     if value.isEmpty { return .emptyValue(namespace: namespace.code) }
-    let utf8 = value.utf8
-    if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
-      return .controlCharacter(namespace: namespace.code)
-    }
-    if namespace.code == "ECID" {
-      if utf8.count != 38 || !utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-        return .malformedECID(value: value)
+    var text = value
+    // One pass over the bytes in place (the generic walk over the UTF-8 view took an eighth of
+    // a streaming ingest's parsing).
+    let (control, digits) = text.withUTF8 { bytes in
+      var (control, digits) = (false, true)
+      for byte in bytes {
+        control = control || byte < 0x20 || byte == 0x7F
+        digits = digits && byte >= 48 && byte <= 57
       }
+      return (control, digits)
+    }
+    if control { return .controlCharacter(namespace: namespace.code) }
+    let utf8 = value.utf8
+    if namespace.code == "ECID" {
+      if utf8.count != 38 || !digits { return .malformedECID(value: value) }
       return nil
     }
     if utf8.count > maxValueLength, value.count > maxValueLength {
