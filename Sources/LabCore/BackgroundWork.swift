@@ -24,5 +24,4 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     guard let result else { preconditionFailure("the work left without a value") }
     return result
   }
-
 }

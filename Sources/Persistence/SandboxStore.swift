@@ -195,9 +195,9 @@ public struct SandboxStore: Sendable {
   /// ingest's transaction), by identity.
   ///
   /// Thousands of identities are looked up in parts on every core, each part on a read
-  /// connection of its own: a lookup is a few page reads and little else, and an ingest's
-  /// parsing is done by then. The parts see one state when no write commits in between, as
-  /// during an ingest, which holds the write lock.
+  /// connection of its own: a lookup is a few random page reads, which one core waits through
+  /// alone. The parts see one state when no write commits in between, as during an ingest,
+  /// which holds the write lock.
   public func storedIdentities(_ identities: [Identity]) throws(PersistenceError)
     -> [Identity: StoredIdentity]
   {
