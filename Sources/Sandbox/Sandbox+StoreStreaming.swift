@@ -22,6 +22,11 @@ extension Sandbox {
     guard policy.identityGraph == .pdg, let version = delta.currentStores[policy.id] else {
       return nil
     }
+    // The new events this policy reads, parsed on other threads while the store is read.
+    let events = delta.events.filter { policy.includesEvents(ofDataset: $0.datasetID) }
+      .sorted { $0.order < $1.order }
+    let texts = events.map(\.json)
+    let parsing = BackgroundWork { EventColumns(parsing: texts) }
     let registry = try registry()
     let stamp = try profileStoreStamp(policy: policy, registry: registry)
     let (stored, nextBatch) = try storage { () throws(PersistenceError) in
@@ -61,18 +66,13 @@ extension Sandbox {
     }
     guard !rows.isEmpty else { return nil }
 
-    // The new events of those rows, as columns made on every core, in the order they were
-    // stored.
-    var texts: [String] = []
+    // Each row's new events, in the order they were stored.
     var appended = [[Int]](repeating: [], count: rows.count)
-    for event in delta.events.sorted(by: { $0.order < $1.order }) {
-      guard let position = position[event.graphID],
-        policy.includesEvents(ofDataset: event.datasetID)
-      else { continue }
-      appended[position].append(texts.count)
-      texts.append(event.json)
+    for (index, event) in events.enumerated() {
+      guard let position = position[event.graphID] else { continue }
+      appended[position].append(index)
     }
-    guard let added = EventColumns(parsing: texts) else { return nil }
+    guard let added = parsing.value else { return nil }
     return StreamingRows(
       keys: rows.map { keys[$0] },
       columns: base.columns(ofRows: rows, appending: appended, from: added), store: base,
